@@ -1,0 +1,71 @@
+package org.sosops.env.cli.support;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.sosops.env.core.rules.Finding;
+import org.sosops.env.core.rules.ValidationReport;
+
+/**
+ * Prints a report as text or as the JSON of CONTRACT §4
+ * ({@code {"ok": …, "findings": [{"rule", "variable", "environment", "file", "line", "severity",
+ * "message"}]}}, absent fields omitted) and returns the exit code it implies.
+ */
+public final class FindingsOutput {
+    private FindingsOutput() {
+    }
+
+    public static int print(ValidationReport report, FormatOption format, PrintWriter out) {
+        if (format.json()) {
+            printJson(report, out);
+        } else {
+            out.println(report.toText());
+        }
+        out.flush();
+        return report.ok() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    public static void printJson(ValidationReport report, PrintWriter out) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeBooleanField("ok", report.ok());
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : report.findings()) {
+                writeFinding(json, finding);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    public static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("rule", finding.rule().id());
+        if (finding.variable().isPresent()) {
+            json.writeStringField("variable", finding.variable().get());
+        }
+        if (finding.environment().isPresent()) {
+            json.writeStringField("environment", finding.environment().get());
+        }
+        if (finding.location().isPresent()) {
+            json.writeStringField("file", finding.location().get().file());
+            if (finding.location().get().line().isPresent()) {
+                json.writeNumberField("line", finding.location().get().line().getAsInt());
+            }
+        }
+        json.writeStringField("severity", finding.severity().id());
+        json.writeStringField("message", finding.message());
+        if (finding.waiver().isPresent()) {
+            json.writeBooleanField("waived", true);
+            json.writeStringField("waiver", finding.waiver().get());
+        }
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,86 @@
+package org.sosops.env.core.catalog;
+
+import java.util.Optional;
+import org.sosops.env.core.env.AppEnv;
+
+/**
+ * The canonical variables of CONTRACT §2: the one place that says which exist, which are secret,
+ * where each is required and what format it must have. Documentation and tests read this table.
+ */
+public enum CanonicalVariable {
+    APP_ENV(false, Requirement.ALL, "one of local, dev, staging, prod", Formats::appEnv),
+    APP_URL(false, Requirement.ALL, "absolute http(s) URL; https in staging and prod", Formats::appUrl),
+    AUTH_SECRET(true, Requirement.ALL, "at least 32 characters and not a placeholder", Formats::authSecret),
+    LOG_LEVEL(false, Requirement.ALL, "trace, debug, info, warn or error (any case)", Formats::logLevel),
+    DATABASE_URL(true, Requirement.DEPLOYED,
+            "postgres://, postgresql:// or jdbc:postgresql:// URL with a database name; optional in local",
+            Formats::databaseUrl),
+    TWILIO_ACCOUNT_SID(false, Requirement.DEPLOYED, "AC + 32 lower-case hex", Formats::twilioAccountSid),
+    TWILIO_AUTH_TOKEN(true, Requirement.DEPLOYED, "32 hex characters", Formats::twilioAuthToken),
+    TWILIO_MESSAGING_SERVICE_SID(false, Requirement.DEPLOYED, "MG + 32 lower-case hex", Formats::twilioMessagingSid),
+    TWILIO_WEBHOOK_SIGNING_SECRET(true, Requirement.OPTIONAL, "non-empty when set", Formats::nonEmptySecret),
+    EMAIL_PROVIDER(false, Requirement.DEPLOYED, "sendgrid or postmark", Formats::emailProvider),
+    EMAIL_API_KEY(true, Requirement.DEPLOYED, "SendGrid: SG. key; Postmark: server token (UUID)", Formats::emailApiKey),
+    EMAIL_FROM_NAME(false, Requirement.DEPLOYED, "non-empty", Formats::nonEmpty),
+    EMAIL_FROM_EMAIL(false, Requirement.DEPLOYED, "an e-mail address", Formats::emailAddress),
+    EMAIL_WEBHOOK_SIGNING_SECRET(true, Requirement.STAGING_AND_PROD,
+            "SendGrid: the base64 verification key; Postmark: the shared token", Formats::emailWebhookSecret),
+    UPSTASH_REDIS_REST_URL(false, Requirement.DEPLOYED, "https URL", Formats::httpsUrl),
+    UPSTASH_REDIS_REST_TOKEN(true, Requirement.DEPLOYED, "non-empty", Formats::nonEmptySecret),
+    BLOB_READ_WRITE_TOKEN(true, Requirement.OPTIONAL, "non-empty when set", Formats::nonEmptySecret),
+    FEATURE_FLAG_ENV_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON object of flag key to value (CONTRACT §5)",
+            Formats::checkedByFlagsModule),
+    FEATURE_FLAG_ORG_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON object of organization id to flag overrides",
+            Formats::checkedByFlagsModule),
+    ENTITLEMENT_ENV_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON entitlements: seat_limit, features, usage_caps",
+            Formats::checkedByFlagsModule),
+    ENTITLEMENT_ORG_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON object of organization id to entitlements",
+            Formats::checkedByFlagsModule);
+
+    private final boolean secret;
+    private final Requirement requirement;
+    private final String format;
+    private final FormatCheck check;
+
+    CanonicalVariable(boolean secret, Requirement requirement, String format, FormatCheck check) {
+        this.secret = secret;
+        this.requirement = requirement;
+        this.format = format;
+        this.check = check;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+
+    public Requirement requirement() {
+        return requirement;
+    }
+
+    public boolean requiredIn(AppEnv env) {
+        return requirement.requiredIn(env);
+    }
+
+    /** The format as people read it, for documentation and error hints. */
+    public String format() {
+        return format;
+    }
+
+    public FormatCheck formatCheck() {
+        return check;
+    }
+
+    public static Optional<CanonicalVariable> byName(String name) {
+        for (CanonicalVariable variable : values()) {
+            if (variable.name().equals(name)) {
+                return Optional.of(variable);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True for canonical secret variables. */
+    public static boolean isSecretName(String name) {
+        return byName(name).map(CanonicalVariable::isSecret).orElse(false);
+    }
+}

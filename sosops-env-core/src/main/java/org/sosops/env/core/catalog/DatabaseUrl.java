@@ -1,0 +1,130 @@
+package org.sosops.env.core.catalog;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.sosops.env.core.secret.Secret;
+
+/**
+ * A parsed PostgreSQL connection URL ({@code postgres://}, {@code postgresql://} or
+ * {@code jdbc:postgresql://}). The password stays a {@link Secret}.
+ *
+ * <pre>{@code
+ * DatabaseUrl url = DatabaseUrl.parse(System.getenv("DATABASE_URL")).orElseThrow();
+ * String jdbc = url.jdbcUrl();
+ * }</pre>
+ */
+public record DatabaseUrl(String host, int port, String database, Optional<String> user,
+                          Optional<Secret> password, String query) {
+
+    public static final int DEFAULT_PORT = 5432;
+
+    /** Parses a URL; empty when it is not a PostgreSQL URL with a database name. */
+    public static Optional<DatabaseUrl> parse(String value) {
+        return parseOrExplain(value).left;
+    }
+
+    /** Why {@code value} is not a usable PostgreSQL URL, without quoting it; empty when it is. */
+    public static Optional<String> problem(String value) {
+        return parseOrExplain(value).right;
+    }
+
+    public boolean isLocalHost() {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.isEmpty() || h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.")
+                || h.equals("::1") || h.equals("[::1]") || h.equals("0.0.0.0") || h.equals("host.docker.internal");
+    }
+
+    /** The JDBC form, without credentials (pass those as connection properties). */
+    public String jdbcUrl() {
+        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Host and database, the identity of a database across environments. */
+    public String identity() {
+        return host.toLowerCase(Locale.ROOT) + ":" + port + "/" + database;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseUrl[" + user.map(u -> u + "@").orElse("") + host + ":" + port + "/" + database + "]";
+    }
+
+    private static Result parseOrExplain(String value) {
+        if (value == null || value.isBlank()) {
+            return Result.problem("is empty");
+        }
+        String v = value.trim();
+        String rest;
+        if (v.startsWith("jdbc:postgresql://")) {
+            rest = v.substring("jdbc:postgresql://".length());
+        } else if (v.startsWith("postgresql://")) {
+            rest = v.substring("postgresql://".length());
+        } else if (v.startsWith("postgres://")) {
+            rest = v.substring("postgres://".length());
+        } else {
+            return Result.problem("must start with postgres://, postgresql:// or jdbc:postgresql://");
+        }
+        URI uri;
+        try {
+            uri = new URI("postgresql://" + rest);
+        } catch (URISyntaxException e) {
+            return Result.problem("is not a valid URL (" + safeReason(e) + ")");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String database = path.startsWith("/") ? decode(path.substring(1)) : decode(path);
+        if (database.isEmpty() || database.contains("/")) {
+            return Result.problem("has no database name (expected …/sos_ops_<env>)");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        if (host.isEmpty() && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()
+                && !uri.getRawAuthority().endsWith("@")) {
+            return Result.problem("has an invalid host");
+        }
+        Optional<String> user = Optional.empty();
+        Optional<Secret> password = Optional.empty();
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            user = Optional.of(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo));
+            if (colon >= 0) {
+                password = Optional.of(Secret.of(decode(userInfo.substring(colon + 1))));
+            }
+        }
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        for (String param : query.split("&")) {
+            int eq = param.indexOf('=');
+            String name = eq >= 0 ? param.substring(0, eq) : param;
+            if (name.equals("password") && eq >= 0) {
+                password = Optional.of(Secret.of(decode(param.substring(eq + 1))));
+            } else if (name.equals("user") && eq >= 0 && user.isEmpty()) {
+                user = Optional.of(decode(param.substring(eq + 1)));
+            }
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT;
+        return Result.ok(new DatabaseUrl(host, port, database, user, password, query));
+    }
+
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** URISyntaxException quotes the input; keep only the reason, the input may hold a password. */
+    private static String safeReason(URISyntaxException e) {
+        return e.getReason() + " at index " + e.getIndex();
+    }
+
+    private record Result(Optional<DatabaseUrl> left, Optional<String> right) {
+        static Result ok(DatabaseUrl url) {
+            return new Result(Optional.of(url), Optional.empty());
+        }
+
+        static Result problem(String message) {
+            return new Result(Optional.empty(), Optional.of(message));
+        }
+    }
+}
