@@ -1,0 +1,9 @@
+package org.sosops.env.flags.overrides;
+
+/** The four override variables of CONTRACT §5. */
+public enum OverrideVariable {
+    FEATURE_FLAG_ENV_OVERRIDES_JSON,
+    FEATURE_FLAG_ORG_OVERRIDES_JSON,
+    ENTITLEMENT_ENV_OVERRIDES_JSON,
+    ENTITLEMENT_ORG_OVERRIDES_JSON
+}
