@@ -1,6 +1,8 @@
 package org.sosops.env.cli;
 
 import org.sosops.env.cli.check.CheckCommand;
+import org.sosops.env.cli.flags.EntitlementsCommand;
+import org.sosops.env.cli.flags.FlagsCommand;
 import picocli.CommandLine.Command;
 
 /** The root command; each capability is a subcommand. */
@@ -10,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Environment policy checks for campaign-operations applications.",
         subcommands = {
                 CheckCommand.class,
+                FlagsCommand.class,
+                EntitlementsCommand.class,
         })
 public final class SosOpsEnvCommand {
 }
