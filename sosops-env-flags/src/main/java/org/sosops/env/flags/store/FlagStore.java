@@ -39,6 +39,30 @@ public interface FlagStore {
         return () -> { };
     }
 
+    /**
+     * A read-only store of fixed values, such as one snapshot read by a command-line tool or a
+     * test's expectations. {@link #put} and {@link #remove} throw {@link UnsupportedOperationException}.
+     */
+    static FlagStore fixed(Map<String, FlagValue> values) {
+        Map<String, FlagValue> copy = Map.copyOf(values);
+        return new FlagStore() {
+            @Override
+            public Map<String, FlagValue> loadAll() {
+                return copy;
+            }
+
+            @Override
+            public void put(String key, FlagValue value) {
+                throw new UnsupportedOperationException("a fixed flag store is read-only");
+            }
+
+            @Override
+            public void remove(String key) {
+                throw new UnsupportedOperationException("a fixed flag store is read-only");
+            }
+        };
+    }
+
     /** An open change subscription. */
     @FunctionalInterface
     interface Subscription extends AutoCloseable {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Holds one connection in {@code LISTEN} and calls back on every notification. The PostgreSQL
  * driver's notification API is reached reflectively so this module compiles against
  * {@code java.sql} alone; users bring their own driver. After a lost connection it reconnects
- * with a capped back-off and reports a change, because notifications sent meanwhile are lost.
+ * with a capped back-off. Each time LISTEN takes effect it reports a change, because notices sent
+ * before that reached nobody.
  */
 final class PgNotificationListener implements FlagStore.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
@@ -54,7 +55,6 @@ final class PgNotificationListener implements FlagStore.Subscription {
 
     private void run() {
         long backoffMillis = 100;
-        boolean connectedBefore = false;
         while (running) {
             try (Connection connection = connections.open()) {
                 Method poll = notificationsMethod(connection);
@@ -62,11 +62,9 @@ final class PgNotificationListener implements FlagStore.Subscription {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel);
                 }
-                if (connectedBefore) {
-                    // Anything sent while we were away is lost: make the owner reload.
-                    onChange.run();
-                }
-                connectedBefore = true;
+                // A change committed before LISTEN took effect (at start or while reconnecting) sent
+                // its notice to nobody: reload once now that nothing more can be missed.
+                onChange.run();
                 backoffMillis = 100;
                 listen(poll, pg);
             } catch (SQLException e) {
