@@ -39,6 +39,7 @@ final class DatabaseLayer implements AutoCloseable {
     private final LoadingCache<String, Map<String, FlagValue>> cache;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean firstLoad = new AtomicBoolean();
     private final FlagStore.Subscription subscription;
     private final ScheduledExecutorService scheduler;
     private volatile Instant loadedAt;
@@ -85,6 +86,22 @@ final class DatabaseLayer implements AutoCloseable {
             }
             failing = true;
             return Map.of();
+        }
+    }
+
+    /**
+     * For reads off the hot path: lets a due refresh start (in the background) and, while nothing
+     * was ever loaded, starts one background load. Never blocks on the database.
+     */
+    void poke() {
+        if (cache.getIfPresent(ALL) == null && firstLoad.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                try {
+                    current();
+                } finally {
+                    firstLoad.set(false);
+                }
+            });
         }
     }
 

@@ -113,7 +113,7 @@ public final class FlagResolver implements AutoCloseable {
 
     private ResolvedFlags view(Optional<String> organizationId) {
         if (database != null) {
-            database.current(); // lets refresh-after-write run on reads that are not on the hot path
+            database.poke(); // lets refresh-after-write run on reads that are not on the hot path
         }
         Map<String, ResolvedFlag> flags = new LinkedHashMap<>();
         FlagTable current = table;
