@@ -101,6 +101,24 @@ class FlagsCommandsTest {
     }
 
     @Test
+    void aMissingFlagTableExitsTwoNamingTheTable() throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("cliflags")) {
+            Run run = run("flags", "resolve", "--org", "org_1", "--env", "dev", "--database-url", db.databaseUrl(),
+                    "--table", "tenant_flags");
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("cannot read flag table tenant_flags in postgres@127.0.0.1:5432/" + db.name());
+        }
+    }
+
+    @Test
+    void anUnsafeTableNameIsAnInputError() {
+        Run run = run("flags", "resolve", "--org", "org_1", "--env", "dev",
+                "--database-url", "postgresql://127.0.0.1/sos_ops_dev", "--table", "flags;drop table x");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--table: flag table name must match");
+    }
+
+    @Test
     void aMissingEnvironmentIsAnInputError() throws IOException {
         Run run = run("flags", "resolve", "--org", "org_1", "--env-file", envFile("LOG_LEVEL=info").toString());
         assertThat(run.exit()).isEqualTo(2);
