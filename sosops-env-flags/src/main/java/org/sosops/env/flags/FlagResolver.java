@@ -76,28 +76,33 @@ public final class FlagResolver implements AutoCloseable {
 
     /** The flag's boolean value, or {@code fallback} for an unknown or non-boolean flag. */
     public boolean booleanValue(String organizationId, String key, boolean fallback) {
-        ResolvedFlag flag = table.forOrganization(organizationId).get(key);
-        return flag != null && flag.value() instanceof FlagValue.Bool bool ? bool.value() : fallback;
+        FlagTable.Entry entry = table.forOrganization(organizationId).get(key);
+        return entry != null && entry.isBoolean ? entry.booleanValue : fallback;
     }
 
     public String stringValue(String organizationId, String key, String fallback) {
-        ResolvedFlag flag = table.forOrganization(organizationId).get(key);
+        ResolvedFlag flag = flag(organizationId, key);
         return flag != null && flag.value() instanceof FlagValue.Text text ? text.value() : fallback;
     }
 
     public BigDecimal numberValue(String organizationId, String key, BigDecimal fallback) {
-        ResolvedFlag flag = table.forOrganization(organizationId).get(key);
+        ResolvedFlag flag = flag(organizationId, key);
         return flag != null && flag.value() instanceof FlagValue.Number number ? number.value() : fallback;
     }
 
     public JsonNode jsonValue(String organizationId, String key, JsonNode fallback) {
-        ResolvedFlag flag = table.forOrganization(organizationId).get(key);
+        ResolvedFlag flag = flag(organizationId, key);
         return flag != null && flag.value() instanceof FlagValue.Json json ? json.toJson() : fallback;
     }
 
     /** The flag's value and source; empty for a flag that is not declared (or inferred). */
     public Optional<ResolvedFlag> resolve(String organizationId, String key) {
-        return Optional.ofNullable(table.forOrganization(organizationId).get(key));
+        return Optional.ofNullable(flag(organizationId, key));
+    }
+
+    private ResolvedFlag flag(String organizationId, String key) {
+        FlagTable.Entry entry = table.forOrganization(organizationId).get(key);
+        return entry == null ? null : entry.flag;
     }
 
     /** Every flag for an organization: the resolved view of CONTRACT §5. */
@@ -117,8 +122,8 @@ public final class FlagResolver implements AutoCloseable {
         }
         Map<String, ResolvedFlag> flags = new LinkedHashMap<>();
         FlagTable current = table;
-        Map<String, ResolvedFlag> source = current.forOrganization(organizationId.orElse(null));
-        current.definitions.keySet().forEach(key -> flags.put(key, source.get(key)));
+        Map<String, FlagTable.Entry> source = current.forOrganization(organizationId.orElse(null));
+        current.definitions.keySet().forEach(key -> flags.put(key, source.get(key).flag));
         return new ResolvedFlags(organizationId, environment.id(), flags);
     }
 

@@ -19,12 +19,12 @@ import org.sosops.env.flags.value.Source;
 final class FlagTable {
     private static final Logger LOG = LoggerFactory.getLogger(FlagTable.class);
 
-    final HashMap<String, ResolvedFlag> base;
-    final HashMap<String, HashMap<String, ResolvedFlag>> byOrganization;
+    final HashMap<String, Entry> base;
+    final HashMap<String, HashMap<String, Entry>> byOrganization;
     final Map<String, FlagDefinition> definitions;
     final Map<String, FlagValue> database;
 
-    private FlagTable(HashMap<String, ResolvedFlag> base, HashMap<String, HashMap<String, ResolvedFlag>> byOrganization,
+    private FlagTable(HashMap<String, Entry> base, HashMap<String, HashMap<String, Entry>> byOrganization,
                       Map<String, FlagDefinition> definitions, Map<String, FlagValue> database) {
         this.base = base;
         this.byOrganization = byOrganization;
@@ -33,8 +33,8 @@ final class FlagTable {
     }
 
     /** The table for an organization; the environment-level one when it has no overrides. */
-    HashMap<String, ResolvedFlag> forOrganization(String organization) {
-        HashMap<String, ResolvedFlag> table = byOrganization.get(organization);
+    HashMap<String, Entry> forOrganization(String organization) {
+        HashMap<String, Entry> table = byOrganization.get(organization);
         return table == null ? base : table;
     }
 
@@ -56,7 +56,7 @@ final class FlagTable {
         overrides.orgFlags().forEach((org, flags) ->
                 checkOverrides("FEATURE_FLAG_ORG_OVERRIDES_JSON", " for organization '" + org + "'", flags, definitions));
 
-        HashMap<String, ResolvedFlag> base = new HashMap<>(capacity(definitions.size()));
+        HashMap<String, Entry> base = new HashMap<>(capacity(definitions.size()));
         for (FlagDefinition definition : definitions.values()) {
             String key = definition.key();
             FlagValue env = overrides.envFlags().get(key);
@@ -69,13 +69,13 @@ final class FlagTable {
             ResolvedFlag resolved = env != null ? new ResolvedFlag(key, env, Source.ENV)
                     : db != null ? new ResolvedFlag(key, db, Source.DB)
                     : new ResolvedFlag(key, definition.defaultValue(), Source.DEFAULT);
-            base.put(key, resolved);
+            base.put(key, new Entry(resolved));
         }
-        HashMap<String, HashMap<String, ResolvedFlag>> byOrganization = new HashMap<>();
+        HashMap<String, HashMap<String, Entry>> byOrganization = new HashMap<>();
         overrides.orgFlags().forEach((org, flags) -> {
-            HashMap<String, ResolvedFlag> table = new HashMap<>(capacity(base.size()));
+            HashMap<String, Entry> table = new HashMap<>(capacity(base.size()));
             table.putAll(base);
-            flags.forEach((key, value) -> table.put(key, new ResolvedFlag(key, value, Source.ORG)));
+            flags.forEach((key, value) -> table.put(key, new Entry(new ResolvedFlag(key, value, Source.ORG))));
             byOrganization.put(org, table);
         });
         return new FlagTable(base, byOrganization, java.util.Collections.unmodifiableMap(definitions),
@@ -95,6 +95,21 @@ final class FlagTable {
                         + value.type() + " value, but it is declared " + definition.type());
             }
         });
+    }
+
+    /**
+     * A resolved flag with its boolean answer unpacked: the hot path reads one object, not three.
+     */
+    static final class Entry {
+        final ResolvedFlag flag;
+        final boolean isBoolean;
+        final boolean booleanValue;
+
+        Entry(ResolvedFlag flag) {
+            this.flag = flag;
+            this.isBoolean = flag.value() instanceof FlagValue.Bool;
+            this.booleanValue = flag.value() instanceof FlagValue.Bool bool && bool.value();
+        }
     }
 
     /** A capacity that keeps the load factor low: fewer collisions on the hot path. */
