@@ -64,6 +64,33 @@ class FlagResolverOnPostgresTest {
     }
 
     @Test
+    void aListenerWhoseConnectionWasKilledReconnectsAndCatchesUpOnWhatItMissed() throws Exception {
+        store.put("new_inbox", FlagValue.of(false));
+        try (FlagResolver flags = resolver()) {
+            String listening = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND query LIKE 'LISTEN %'";
+            awaitTrue(() -> count(listening) == 1);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND query LIKE 'LISTEN %'");
+                // Changed while nobody listens: the notice is lost, the reload after reconnecting is not.
+                s.execute("UPDATE sosops_feature_flags SET value = 'true' WHERE flag_key = 'new_inbox'");
+            }
+            awaitTrue(() -> flags.isEnabled("org_1", "new_inbox"));
+        }
+    }
+
+    private long count(String query) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void refreshAfterWriteReloadsWithoutANoticeAndKeepsTheLastValuesWhenTheDatabaseIsDown() throws Exception {
         MutableClock clock = new MutableClock();
         store.put("new_inbox", FlagValue.of(true));
