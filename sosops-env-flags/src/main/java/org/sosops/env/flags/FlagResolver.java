@@ -76,8 +76,7 @@ public final class FlagResolver implements AutoCloseable {
 
     /** The flag's boolean value, or {@code fallback} for an unknown or non-boolean flag. */
     public boolean booleanValue(String organizationId, String key, boolean fallback) {
-        FlagTable.Entry entry = table.forOrganization(organizationId).get(key);
-        return entry != null && entry.isBoolean ? entry.booleanValue : fallback;
+        return table.booleanValue(organizationId, key, fallback);
     }
 
     public String stringValue(String organizationId, String key, String fallback) {

@@ -12,17 +12,30 @@ import org.sosops.env.flags.value.Source;
 
 /**
  * Every answer precomputed: the environment-level table (env &gt; db &gt; default) and, for each
- * organization with overrides, a full table with those on top. A lookup is then one map for the
+ * organization with overrides, a full table with those on top. A lookup is then one probe for the
  * organization and one for the key, allocating nothing. Rebuilt whole when the database layer
  * changes; never mutated after construction.
+ *
+ * <p>Boolean answers, the per-request call, also live in flat open-addressing arrays held by this
+ * object itself: no map objects, nodes or boxed values to walk, so a lookup touches a handful of
+ * cache lines. The maps serve everything else.
  */
 final class FlagTable {
     private static final Logger LOG = LoggerFactory.getLogger(FlagTable.class);
+    private static final byte NOT_BOOLEAN = 0;
+    private static final byte FALSE = 1;
+    private static final byte TRUE = 2;
 
     final HashMap<String, Entry> base;
     final HashMap<String, HashMap<String, Entry>> byOrganization;
     final Map<String, FlagDefinition> definitions;
     final Map<String, FlagValue> database;
+
+    private final String[] baseKeys;
+    private final byte[] baseAnswers;
+    private final String[] organizationKeys;
+    private final Answers[] organizationAnswers;
+    private final boolean hasOrganizations;
 
     private FlagTable(HashMap<String, Entry> base, HashMap<String, HashMap<String, Entry>> byOrganization,
                       Map<String, FlagDefinition> definitions, Map<String, FlagValue> database) {
@@ -30,6 +43,91 @@ final class FlagTable {
         this.byOrganization = byOrganization;
         this.definitions = definitions;
         this.database = database;
+        Answers baseIndex = Answers.of(base);
+        this.baseKeys = baseIndex.keys;
+        this.baseAnswers = baseIndex.answers;
+        this.organizationKeys = new String[slots(byOrganization.size())];
+        this.organizationAnswers = new Answers[organizationKeys.length];
+        byOrganization.forEach((org, table) -> {
+            int i = probe(organizationKeys, org);
+            organizationKeys[i] = org;
+            organizationAnswers[i] = Answers.of(table);
+        });
+        this.hasOrganizations = !byOrganization.isEmpty();
+    }
+
+    /** The request path: no allocation, no boxing. */
+    boolean booleanValue(String organization, String key, boolean fallback) {
+        int keyHash = spread(key.hashCode());
+        if (hasOrganizations && organization != null) {
+            String[] keys = organizationKeys;
+            int mask = keys.length - 1;
+            for (int i = spread(organization.hashCode()) & mask; ; i = (i + 1) & mask) {
+                String candidate = keys[i];
+                if (candidate == null) {
+                    break;
+                }
+                if (candidate == organization || candidate.equals(organization)) {
+                    Answers answers = organizationAnswers[i];
+                    return answer(answers.keys, answers.answers, key, keyHash, fallback);
+                }
+            }
+        }
+        return answer(baseKeys, baseAnswers, key, keyHash, fallback);
+    }
+
+    private static boolean answer(String[] keys, byte[] answers, String key, int keyHash, boolean fallback) {
+        int mask = keys.length - 1;
+        for (int i = keyHash & mask; ; i = (i + 1) & mask) {
+            String candidate = keys[i];
+            if (candidate == null) {
+                return fallback;
+            }
+            if (candidate == key || candidate.equals(key)) {
+                byte answer = answers[i];
+                return answer == NOT_BOOLEAN ? fallback : answer == TRUE;
+            }
+        }
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    /** At least four slots per entry, a power of two: probes stay short and always meet an empty slot. */
+    private static int slots(int entries) {
+        return Math.max(8, Integer.highestOneBit(Math.max(1, entries) * 4 - 1) << 1);
+    }
+
+    private static int probe(String[] keys, String key) {
+        int mask = keys.length - 1;
+        int i = spread(key.hashCode()) & mask;
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    /** One table's boolean answers: keys and answers in parallel arrays. */
+    private static final class Answers {
+        final String[] keys;
+        final byte[] answers;
+
+        private Answers(String[] keys, byte[] answers) {
+            this.keys = keys;
+            this.answers = answers;
+        }
+
+        static Answers of(Map<String, Entry> table) {
+            String[] keys = new String[slots(table.size())];
+            byte[] answers = new byte[keys.length];
+            table.forEach((key, entry) -> {
+                int i = probe(keys, key);
+                keys[i] = key;
+                answers[i] = !entry.isBoolean ? NOT_BOOLEAN : entry.booleanValue ? TRUE : FALSE;
+            });
+            return new Answers(keys, answers);
+        }
     }
 
     /** The table for an organization; the environment-level one when it has no overrides. */

@@ -158,6 +158,51 @@ class FlagResolverTest {
     }
 
     @Test
+    void theBooleanFastPathAgreesWithTheFullResolutionForManyFlagsAndOrganizations() {
+        java.util.Random random = new java.util.Random(42);
+        FlagResolver.Builder builder = FlagResolver.builder().environment(AppEnv.DEV);
+        StringBuilder env = new StringBuilder("{");
+        StringBuilder orgs = new StringBuilder("{");
+        for (int f = 0; f < 300; f++) {
+            builder.flag("flag_" + f, random.nextBoolean());
+            if (random.nextInt(3) == 0) {
+                env.append(env.length() > 1 ? "," : "").append("\"flag_").append(f).append("\":").append(random.nextBoolean());
+            }
+        }
+        builder.flag(FlagDefinition.of("text_flag", "x"));
+        for (int o = 0; o < 100; o++) {
+            java.util.Set<Integer> overridden = new java.util.LinkedHashSet<>();
+            while (overridden.size() < 5) {
+                overridden.add(random.nextInt(300));
+            }
+            orgs.append(o > 0 ? "," : "").append("\"org_").append(o).append("\":{");
+            orgs.append(overridden.stream().map(f -> "\"flag_" + f + "\":" + random.nextBoolean())
+                    .collect(java.util.stream.Collectors.joining(",")));
+            orgs.append('}');
+        }
+        String orgJson = orgs.append('}').toString();
+        Map<String, FlagValue> db = new java.util.HashMap<>();
+        for (int f = 0; f < 300; f += 7) {
+            db.put("flag_" + f, FlagValue.of(random.nextBoolean()));
+        }
+        try (FlagResolver flags = builder
+                .overrides(Variables.of(Map.of(ENV_JSON, env.append('}').toString(), ORG_JSON, orgJson)))
+                .store(new MapFlagStore(db)).executor(Runnable::run).backgroundRefresh(false).build()) {
+            for (int o = -1; o < 120; o++) {
+                String org = o < 0 ? null : new String("org_" + o); // equal, never the same instance
+                for (int f = 0; f < 310; f++) {
+                    String key = new String("flag_" + f);
+                    boolean expected = flags.resolve(org, key)
+                            .map(r -> ((FlagValue.Bool) r.value()).value()).orElse(true);
+                    assertThat(flags.booleanValue(org, key, true)).as(org + "/" + key).isEqualTo(expected);
+                }
+                assertThat(flags.booleanValue(org, "text_flag", true)).isTrue();
+                assertThat(flags.booleanValue(org, "text_flag", false)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aChangeInTheStoreIsSeenAfterANotice() {
         MapFlagStore store = new MapFlagStore(Map.of());
         try (FlagResolver flags = FlagResolver.builder().environment(AppEnv.DEV).flag("x", false).store(store)
