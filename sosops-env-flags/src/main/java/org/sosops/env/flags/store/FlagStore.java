@@ -8,7 +8,7 @@ import org.sosops.env.flags.value.FlagValue;
  * and reloads it on {@link #subscribe change notices} and on its refresh schedule.
  *
  * <pre>{@code
- * FlagStore store = JdbcFlagStore.builder().connections(ConnectionFactory.of(dataSource)).build();
+ * FlagStore store = JdbcFlagStore.builder().connections(ConnectionFactory.of(dataSource, "app database")).build();
  * store.put("new_inbox", FlagValue.of(true));
  * }</pre>
  *
