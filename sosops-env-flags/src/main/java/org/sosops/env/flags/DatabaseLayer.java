@@ -68,7 +68,7 @@ final class DatabaseLayer implements AutoCloseable {
                 return thread;
             });
             long period = Math.max(1, refreshAfterWrite.toMillis());
-            scheduler.scheduleWithFixedDelay(this::current, period, period, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(this::scheduledCheck, period, period, TimeUnit.MILLISECONDS);
         } else {
             this.scheduler = null;
         }
@@ -105,6 +105,15 @@ final class DatabaseLayer implements AutoCloseable {
         }
     }
 
+    /** An exception escaping a scheduled task would cancel every later run: log it instead. */
+    private void scheduledCheck() {
+        try {
+            current();
+        } catch (RuntimeException e) {
+            LOG.error("flag refresh check failed; the last known values stay in use", e);
+        }
+    }
+
     /** Reloads now, synchronously. */
     void reload() {
         Map<String, FlagValue> values = store.loadAll();
@@ -132,6 +141,8 @@ final class DatabaseLayer implements AutoCloseable {
         } catch (FlagStoreException e) {
             LOG.warn("flag change notice received but the store cannot be read; keeping the last known values: {}",
                     e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("flag reload after a change notice failed; the last known values stay in use", e);
         } finally {
             draining.set(false);
             if (dirty.get() && draining.compareAndSet(false, true)) {
