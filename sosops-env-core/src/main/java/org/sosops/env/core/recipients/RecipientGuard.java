@@ -184,8 +184,8 @@ public final class RecipientGuard {
         if (send.authorization().isEmpty()) {
             String fix = rule == RuleId.RECIPIENT_UNAUTHORIZED
                     ? "; a send to real recipients in prod needs a staff authorization for its list"
-                    : "; " + environment.id() + " messages only allowlisted recipients unless the send carries a staff "
-                            + "authorization and a test-data or authorized-real-data label";
+                    : "; " + environment.id() + " messages only allowlisted recipients (add them to " + allowlistNames()
+                            + ") unless the send carries a staff authorization and a test-data or authorized-real-data label";
             return refused(outside, base + fix, null);
         }
         if (authorizations.isEmpty()) {
