@@ -246,8 +246,10 @@ public final class RecipientGuard {
                 Optional.ofNullable(grant).map(StaffAuthorization::id),
                 Optional.ofNullable(grant).map(StaffAuthorization::staffMember), send.label());
         if (decision.allowed()) {
-            AUDIT.info("recipient guard ALLOWED {} send of {} recipient(s) in {}{}: {}", send.channel(),
-                    event.recipients(), environment.id(), send.listId().map(l -> " to list " + l).orElse(""), reason);
+            if (AUDIT.isInfoEnabled()) {
+                AUDIT.info("recipient guard ALLOWED {} send of {} recipient(s) in {}{}: {}", send.channel(),
+                        event.recipients(), environment.id(), send.listId().map(l -> " to list " + l).orElse(""), reason);
+            }
         } else {
             AUDIT.warn("recipient guard REFUSED {} send of {} recipient(s) in {}{} [{}]: {}", send.channel(),
                     event.recipients(), environment.id(), send.listId().map(l -> " to list " + l).orElse(""),
