@@ -114,6 +114,23 @@ class RecipientGuardConfigurationTest {
     }
 
     @Test
+    @SosOpsEnvironment(AppEnv.DEV)
+    void decidesTheSameWithTheAuditLogOffInDev(SosOpsTestEnvironment env) {
+        RecipientGuard quiet = RecipientGuard.builder(env.policy()).auditing(false)
+                .allowlist(FakeAllowlists.unavailable("down")).allowlist(env.allowlist()).build();
+        assertThat(quiet.checkSms("+15555550190").allowed()).isTrue();
+        assertThat(quiet.checkSms("(555) 555-0190").allowed()).isTrue();
+        assertThat(quiet.checkEmail("staff01@example.org").allowed()).isTrue();
+        assertThat(quiet.checkEmail("Staff01@example.org").allowed()).isTrue();
+        assertThat(quiet.checkSms("+15555550101").allowed()).isFalse();
+        assertThat(quiet.checkEmail("voter001@example.org").allowed()).isFalse();
+        env.allowlist().goDown("maintenance");
+        assertThat(quiet.checkSms("+15555550190")).isInstanceOfSatisfying(GuardDecision.Refused.class,
+                refused -> assertThat(refused.reason()).contains("maintenance"));
+        assertThat(env.audit().events()).isEmpty();
+    }
+
+    @Test
     void rejectsAnUnknownPhoneRegion() {
         assertThatThrownBy(() -> RecipientNormalizer.forRegion("XX")).hasMessageContaining("unknown phone region 'XX'");
         assertThatThrownBy(() -> RecipientGuard.builder(FakeEnvironment.builder(AppEnv.DEV)
