@@ -113,6 +113,7 @@ public final class RecipientGuard {
 
     /** Decides a single SMS. */
     public GuardDecision checkSms(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
         if (!auditing && allowlistedAsWritten(Channel.SMS, recipient)) {
             return ONE_ALLOWLISTED.decision;
         }
@@ -121,6 +122,7 @@ public final class RecipientGuard {
 
     /** Decides a single e-mail. */
     public GuardDecision checkEmail(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
         if (!auditing && allowlistedAsWritten(Channel.EMAIL, recipient)) {
             return ONE_ALLOWLISTED.decision;
         }
