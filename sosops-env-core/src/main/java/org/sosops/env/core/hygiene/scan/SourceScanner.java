@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sosops.env.core.hygiene.ProviderPattern;
@@ -152,12 +154,15 @@ public final class SourceScanner {
                 continue;
             }
             Optional<SourceSecret.Allow> allow = allowComment(text, start, end);
-            Set<String> seen = new HashSet<>();
+            // One finding per literal, however many detectors saw it; keep the variable if any named it.
+            Map<String, SourceSecret.Hit> byValue = new LinkedHashMap<>();
             for (SourceSecret.Hit hit : hits) {
-                if (seen.add(hit.kind() + '\u0000' + hit.value())) {
-                    found.add(new SourceSecret(file, lineNumber, hit.kind(), hit.description(), hit.variable(),
-                            Secret.of(hit.value()), allow));
-                }
+                byValue.merge(hit.value(), hit, (first, later) -> first.variable().isPresent() ? first
+                        : new SourceSecret.Hit(first.kind(), first.description(), later.variable(), first.value()));
+            }
+            for (SourceSecret.Hit hit : byValue.values()) {
+                found.add(new SourceSecret(file, lineNumber, hit.kind(), hit.description(), hit.variable(),
+                        Secret.of(hit.value()), allow));
             }
         }
         return found;
