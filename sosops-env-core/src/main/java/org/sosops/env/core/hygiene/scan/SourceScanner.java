@@ -61,6 +61,8 @@ public final class SourceScanner {
     private static final String URL_ANCHOR = "://";
     /** Anchors of the assignment check, searched in a lower-cased copy: every canonical secret name has one. */
     private static final String[] NAME_ANCHORS = {"secret", "token", "api"};
+    /** How far after {@code ://} a URL's {@code @} may be: user and password are short. */
+    private static final int MAX_USER_INFO = 256;
 
     private final long maxFileSize;
     private final Set<String> skippedDirectories;
@@ -168,29 +170,79 @@ public final class SourceScanner {
         return found;
     }
 
+    /**
+     * The lines worth a regular expression: those with a provider anchor, a {@code ://} followed by
+     * an {@code @}, or an identifier that names a canonical secret ({@code authSecret}, but not
+     * {@code tokenHeader}). Everything here is {@code indexOf} and a few character checks.
+     */
     private static int[] candidateLineStarts(String text, byte[] content) {
         IntBuffer starts = new IntBuffer();
         for (ProviderPattern pattern : ProviderPattern.values()) {
-            collect(text, pattern.anchor(), starts);
+            for (int at = text.indexOf(pattern.anchor()); at >= 0; at = text.indexOf(pattern.anchor(), at + 1)) {
+                starts.add(lineStart(text, at));
+            }
         }
-        collect(text, URL_ANCHOR, starts);
-        String lower = lowerAscii(content);
+        for (int at = text.indexOf(URL_ANCHOR); at >= 0; at = text.indexOf(URL_ANCHOR, at + 1)) {
+            if (hasUserInfo(text, at + URL_ANCHOR.length())) {
+                starts.add(lineStart(text, at));
+            }
+        }
+        String folded = foldCase(content);
         for (String anchor : NAME_ANCHORS) {
-            collect(lower, anchor, starts);
+            for (int at = folded.indexOf(anchor); at >= 0; at = folded.indexOf(anchor, at + anchor.length())) {
+                int from = at;
+                while (from > 0 && isFoldedIdentifierChar(folded.charAt(from - 1))) {
+                    from--;
+                }
+                int to = at + anchor.length();
+                while (to < folded.length() && isFoldedIdentifierChar(folded.charAt(to))) {
+                    to++;
+                }
+                int key = anchor.equals("api") ? folded.indexOf("key", at) : -1;
+                boolean worthIt = !anchor.equals("api") || (key >= 0 && key + 3 <= to);
+                if (worthIt && LiteralDetectors.canonicalFor(text.substring(from, to)).isPresent()) {
+                    starts.add(lineStart(text, at));
+                }
+                at = to - anchor.length();
+            }
         }
         return starts.sortedUnique();
     }
 
-    /** Adds the start of every line where {@code anchor} occurs (once per line). */
-    private static void collect(String text, String anchor, IntBuffer starts) {
-        int lastLineEnd = -1;
-        for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + anchor.length())) {
-            if (at > lastLineEnd) {
-                int lineEnd = text.indexOf('\n', at);
-                lastLineEnd = lineEnd < 0 ? text.length() : lineEnd;
-                starts.add(text.lastIndexOf('\n', at) + 1);
+    private static int lineStart(String text, int at) {
+        return text.lastIndexOf('\n', at) + 1;
+    }
+
+    private static boolean hasUserInfo(String text, int from) {
+        int end = Math.min(text.length(), from + MAX_USER_INFO);
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c <= ' ' || c == '/' || c == '"' || c == '\'' || c == '`') {
+                return false;
             }
         }
+        return false;
+    }
+
+    /** An identifier character as {@link #foldCase} leaves it ({@code _} becomes DEL). */
+    private static boolean isFoldedIdentifierChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == 0x7f || c == '.' || c == '-' || c == '$';
+    }
+
+    /**
+     * Sets bit 0x20 of every byte: ASCII letters become lower case and the loop vectorises. Other
+     * bytes move too ({@code _} to DEL, newline to {@code *}); the anchors and
+     * {@link #isFoldedIdentifierChar} account for that, and offsets stay those of the text.
+     */
+    private static String foldCase(byte[] content) {
+        byte[] folded = new byte[content.length];
+        for (int i = 0; i < content.length; i++) {
+            folded[i] = (byte) (content[i] | 0x20);
+        }
+        return new String(folded, StandardCharsets.ISO_8859_1);
     }
 
     /** A growable list of ints, to keep the hot path free of boxing. */
@@ -236,15 +288,6 @@ public final class SourceScanner {
         for (int i = line.indexOf(anchor); i >= 0; i = line.indexOf(anchor, i + anchor.length())) {
             at.add(offset + i);
         }
-    }
-
-    private static String lowerAscii(byte[] content) {
-        byte[] lower = new byte[content.length];
-        for (int i = 0; i < content.length; i++) {
-            byte b = content[i];
-            lower[i] = (b >= 'A' && b <= 'Z') ? (byte) (b | 0x20) : b;
-        }
-        return new String(lower, StandardCharsets.ISO_8859_1);
     }
 
     private static Optional<SourceSecret.Allow> allowComment(String text, int start, int end) {
