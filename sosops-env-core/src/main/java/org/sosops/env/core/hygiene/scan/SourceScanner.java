@@ -125,14 +125,14 @@ public final class SourceScanner {
      * @param file the name reported in findings; its extension selects the unquoted-assignment check
      */
     public List<SourceSecret> scanText(String file, byte[] content) {
-        String text = new String(content, StandardCharsets.ISO_8859_1);
-        int[] lineStarts = candidateLineStarts(text, content);
+        int[] lineStarts = candidateLineStarts(content);
         if (lineStarts.length == 0) {
             return List.of();
         }
+        String text = new String(content, StandardCharsets.ISO_8859_1);
         boolean configFile = isConfigFile(file);
         List<SourceSecret> found = new ArrayList<>();
-        LineCounter lines = new LineCounter(text);
+        LineCounter lines = new LineCounter(content);
         for (int start : lineStarts) {
             int end = text.indexOf('\n', start);
             if (end < 0) {
@@ -173,50 +173,55 @@ public final class SourceScanner {
     /**
      * The lines worth a regular expression: those with a provider anchor, a {@code ://} followed by
      * an {@code @}, or an identifier that names a canonical secret ({@code authSecret}, but not
-     * {@code tokenHeader}). Everything here is {@code indexOf} and a few character checks.
+     * {@code tokenHeader}). One pass of {@link AnchorIndex} and a few byte checks per hit.
      */
-    private static int[] candidateLineStarts(String text, byte[] content) {
+    private static int[] candidateLineStarts(byte[] content) {
         IntBuffer starts = new IntBuffer();
-        for (ProviderPattern pattern : ProviderPattern.values()) {
-            for (int at = text.indexOf(pattern.anchor()); at >= 0; at = text.indexOf(pattern.anchor(), at + 1)) {
-                starts.add(lineStart(text, at));
+        int[] skipUntil = {-1};
+        AnchorIndex.scan(content, (anchor, at) -> {
+            if (anchor.kind() == AnchorIndex.Kind.NAME && at < skipUntil[0]) {
+                return;
             }
-        }
-        for (int at = text.indexOf(URL_ANCHOR); at >= 0; at = text.indexOf(URL_ANCHOR, at + 1)) {
-            if (hasUserInfo(text, at + URL_ANCHOR.length())) {
-                starts.add(lineStart(text, at));
+            switch (anchor.kind()) {
+                case PROVIDER -> starts.add(lineStart(content, at));
+                case URL -> {
+                    if (hasUserInfo(content, at + URL_ANCHOR.length())) {
+                        starts.add(lineStart(content, at));
+                    }
+                }
+                case NAME -> {
+                    int from = at;
+                    while (from > 0 && isIdentifierByte(content[from - 1])) {
+                        from--;
+                    }
+                    int to = at + anchor.bytes().length;
+                    while (to < content.length && isIdentifierByte(content[to])) {
+                        to++;
+                    }
+                    skipUntil[0] = to;   // one decision per identifier, however many anchors it holds
+                    String identifier = new String(content, from, to - from, StandardCharsets.ISO_8859_1);
+                    if (LiteralDetectors.canonicalFor(identifier).isPresent()) {
+                        starts.add(lineStart(content, at));
+                    }
+                }
+                default -> throw new IllegalStateException();
             }
-        }
-        String folded = foldCase(content);
-        for (String anchor : NAME_ANCHORS) {
-            for (int at = folded.indexOf(anchor); at >= 0; at = folded.indexOf(anchor, at + anchor.length())) {
-                int from = at;
-                while (from > 0 && isFoldedIdentifierChar(folded.charAt(from - 1))) {
-                    from--;
-                }
-                int to = at + anchor.length();
-                while (to < folded.length() && isFoldedIdentifierChar(folded.charAt(to))) {
-                    to++;
-                }
-                int key = anchor.equals("api") ? folded.indexOf("key", at) : -1;
-                boolean worthIt = !anchor.equals("api") || (key >= 0 && key + 3 <= to);
-                if (worthIt && LiteralDetectors.canonicalFor(text.substring(from, to)).isPresent()) {
-                    starts.add(lineStart(text, at));
-                }
-                at = to - anchor.length();
-            }
-        }
+        });
         return starts.sortedUnique();
     }
 
-    private static int lineStart(String text, int at) {
-        return text.lastIndexOf('\n', at) + 1;
+    private static int lineStart(byte[] content, int at) {
+        int i = at;
+        while (i > 0 && content[i - 1] != '\n') {
+            i--;
+        }
+        return i;
     }
 
-    private static boolean hasUserInfo(String text, int from) {
-        int end = Math.min(text.length(), from + MAX_USER_INFO);
+    private static boolean hasUserInfo(byte[] content, int from) {
+        int end = Math.min(content.length, from + MAX_USER_INFO);
         for (int i = from; i < end; i++) {
-            char c = text.charAt(i);
+            byte c = content[i];
             if (c == '@') {
                 return true;
             }
@@ -227,22 +232,9 @@ public final class SourceScanner {
         return false;
     }
 
-    /** An identifier character as {@link #foldCase} leaves it ({@code _} becomes DEL). */
-    private static boolean isFoldedIdentifierChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == 0x7f || c == '.' || c == '-' || c == '$';
-    }
-
-    /**
-     * Sets bit 0x20 of every byte: ASCII letters become lower case and the loop vectorises. Other
-     * bytes move too ({@code _} to DEL, newline to {@code *}); the anchors and
-     * {@link #isFoldedIdentifierChar} account for that, and offsets stay those of the text.
-     */
-    private static String foldCase(byte[] content) {
-        byte[] folded = new byte[content.length];
-        for (int i = 0; i < content.length; i++) {
-            folded[i] = (byte) (content[i] | 0x20);
-        }
-        return new String(folded, StandardCharsets.ISO_8859_1);
+    private static boolean isIdentifierByte(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+                || c == '-' || c == '$';
     }
 
     /** A growable list of ints, to keep the hot path free of boxing. */
@@ -319,17 +311,19 @@ public final class SourceScanner {
 
     /** Turns offsets into 1-based line numbers, counting newlines once from front to back. */
     private static final class LineCounter {
-        private final String text;
+        private final byte[] content;
         private int position;
         private int line = 1;
 
-        LineCounter(String text) {
-            this.text = text;
+        LineCounter(byte[] content) {
+            this.content = content;
         }
 
         int lineOf(int offset) {
-            for (int i = text.indexOf('\n', position); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-                line++;
+            for (int i = position; i < offset; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
             }
             position = offset;
             return line;
