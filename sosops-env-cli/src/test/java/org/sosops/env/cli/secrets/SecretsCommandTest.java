@@ -220,6 +220,21 @@ class SecretsCommandTest {
     }
 
     @Test
+    void theCheckCommandAppliesOtherEnvironmentsFingerprintsLikeTheStartUpCall() throws IOException {
+        Path fingerprints = dir.resolve("dev.fingerprints");
+        Files.writeString(fingerprints, run("secrets", "fingerprint", "--env-file", ENV_FILES[0]).out());
+        Path settings = dir.resolve("settings.env");
+        Files.writeString(settings, SharedSecretStartupRule.FILE_SETTING + "=" + fingerprints + "\n");
+
+        Run check = run("check", "--env-file", ENV_FILES[2], settings.toString(), "--format", "json");
+
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(summary(check.json())).contains("secret-shared | TWILIO_AUTH_TOKEN | prod | env/prod.env | 9 | open");
+        assertThat(run("check", "--env-file", ENV_FILES[2], "--format", "json").json().toString())
+                .doesNotContain("secret-shared");
+    }
+
+    @Test
     void helpListsTheFingerprintSubcommand() {
         Run help = run("secrets", "--help");
         assertThat(help.code()).isEqualTo(0);
