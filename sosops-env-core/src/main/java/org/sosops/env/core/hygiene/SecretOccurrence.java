@@ -8,6 +8,12 @@ import org.sosops.env.core.variables.Location;
 /**
  * One secret held by a variable: its whole value, or the password inside a URL value.
  *
+ * <pre>{@code
+ * for (SecretOccurrence s : SecretValues.of(variables)) {
+ *     log.info("{} fingerprint {}", s.label(), s.secret().fingerprint(salt)); // DATABASE_URL#password …
+ * }
+ * }</pre>
+ *
  * @param variable the variable's name
  * @param inUrl    true when the secret is the password inside the variable's URL
  * @param secret   the value, never shown

@@ -364,7 +364,7 @@ public final class SourceScanner {
             byte[] content;
             try {
                 content = Files.readAllBytes(file);
-            } catch (IOException | OutOfMemoryError e) {
+            } catch (IOException e) {
                 skipped.add(new SkippedFile(name, "cannot be read (" + e.getClass().getSimpleName() + ")"));
                 return FileVisitResult.CONTINUE;
             }

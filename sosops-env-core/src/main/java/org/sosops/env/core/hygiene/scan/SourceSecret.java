@@ -7,6 +7,12 @@ import org.sosops.env.core.secret.Secret;
 /**
  * A secret literal found in a source file. {@code toString()} never shows the value.
  *
+ * <pre>{@code
+ * for (SourceSecret s : result.secrets()) {
+ *     System.out.println(s.file() + ":" + s.line() + " " + s.description()); // never s.secret().reveal()
+ * }
+ * }</pre>
+ *
  * @param file        the path relative to the scanned root, with {@code /} separators
  * @param line        the 1-based line
  * @param kind        a stable short name: a provider pattern id ({@code sendgrid-api-key}),
