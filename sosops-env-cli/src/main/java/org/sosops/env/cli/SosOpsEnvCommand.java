@@ -3,6 +3,7 @@ package org.sosops.env.cli;
 import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
+import org.sosops.env.cli.secrets.SecretsCommand;
 import picocli.CommandLine.Command;
 
 /** The root command; each capability is a subcommand. */
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Environment policy checks for campaign-operations applications.",
         subcommands = {
                 CheckCommand.class,
+                SecretsCommand.class,
                 FlagsCommand.class,
                 EntitlementsCommand.class,
         })
