@@ -2,7 +2,11 @@ package org.sosops.env.core.secret;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Recognises placeholder and low-entropy secret values.
@@ -17,18 +21,43 @@ public final class SecretStrength {
     public static final double MIN_BITS_PER_CHAR = 3.0;
     public static final int MIN_DISTINCT = 8;
 
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "^(?:<.*>|\\$\\{.*}|\\{\\{.*}}|your[-_ ].*|.*[-_]here|change[-_ ]?me.*|replace[-_ ]?me.*"
-                    + "|x{3,}.*|\\*{3,}|example.*|.*example|placeholder.*|dummy.*|fake.*|sample.*|todo.*|tbd"
-                    + "|secret|password|passw0rd|token|none|null|undefined|test|testing|redacted|\\.\\.\\.)$");
+    /** Whole values that are words, not secrets. */
+    private static final Set<String> PLACEHOLDER_WORDS = Set.of("tbd", "secret", "password", "passw0rd", "token",
+            "none", "null", "undefined", "test", "testing", "redacted", "...");
+    /** Beginnings that mark a value as a stand-in: {@code your-key}, {@code changeme123}, {@code xxxx…}. */
+    private static final List<String> PLACEHOLDER_PREFIXES = List.of("your-", "your_", "your ", "changeme",
+            "change-me", "change_me", "change me", "replaceme", "replace-me", "replace_me", "replace me", "xxx",
+            "example", "placeholder", "dummy", "fake", "sample", "todo");
+    private static final List<String> PLACEHOLDER_SUFFIXES = List.of("-here", "_here", "example");
 
     private SecretStrength() {
     }
 
-    /** True for values that are obviously not real: {@code <…>}, {@code your-…}, {@code changeme}, {@code xxxx…}. */
+    /**
+     * True for values that are obviously not real: {@code <…>}, {@code ${…}}, {@code {{…}}},
+     * {@code your-…}, {@code …-here}, {@code changeme}, {@code xxxx…}, {@code ***}, {@code example…}.
+     */
     public static boolean isPlaceholder(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return v.isEmpty() || PLACEHOLDER.matcher(v).matches();
+        // Hand-written rather than one big regex: it runs for every secret on every validation.
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || PLACEHOLDER_WORDS.contains(v)) {
+            return true;
+        }
+        if ((v.startsWith("<") && v.endsWith(">")) || (v.startsWith("${") && v.endsWith("}"))
+                || (v.startsWith("{{") && v.endsWith("}}")) || isAll(v, '*', 3)) {
+            return true;
+        }
+        for (String prefix : PLACEHOLDER_PREFIXES) {
+            if (v.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String suffix : PLACEHOLDER_SUFFIXES) {
+            if (v.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shannon entropy of the characters of {@code value}, in bits per character. */
@@ -37,14 +66,14 @@ public final class SecretStrength {
             return 0;
         }
         int[] counts = new int[128];
-        java.util.Map<Character, Integer> others = null;
+        Map<Character, Integer> others = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 128) {
                 counts[c]++;
             } else {
                 if (others == null) {
-                    others = new java.util.HashMap<>();
+                    others = new HashMap<>();
                 }
                 others.merge(c, 1, Integer::sum);
             }
@@ -63,7 +92,23 @@ public final class SecretStrength {
     }
 
     public static long distinctCharacters(String value) {
-        return value.chars().distinct().count();
+        long low = 0;
+        long high = 0;
+        Set<Character> others = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 64) {
+                low |= 1L << c;
+            } else if (c < 128) {
+                high |= 1L << (c - 64);
+            } else {
+                if (others == null) {
+                    others = new HashSet<>();
+                }
+                others.add(c);
+            }
+        }
+        return Long.bitCount(low) + Long.bitCount(high) + (others == null ? 0 : others.size());
     }
 
     public static boolean isLowEntropy(String value) {
@@ -82,6 +127,18 @@ public final class SecretStrength {
             return Optional.of("has too little randomness (repeated or patterned characters)");
         }
         return Optional.empty();
+    }
+
+    private static boolean isAll(String v, char c, int minimumLength) {
+        if (v.length() < minimumLength) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double term(int count, double length) {
