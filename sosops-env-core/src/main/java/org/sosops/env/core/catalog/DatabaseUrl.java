@@ -93,7 +93,7 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
             }
         }
         String query = uri.query();
-        for (String param : query.split("&")) {
+        for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
             int eq = param.indexOf('=');
             String name = eq >= 0 ? param.substring(0, eq) : param;
             if (name.equals("password") && eq >= 0) {
@@ -107,6 +107,9 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
     }
 
     private static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 

@@ -107,12 +107,12 @@ final class Formats {
             return weak("is a placeholder, not a real secret");
         }
         String provider = all.value("EMAIL_PROVIDER").orElse("");
-        boolean sendgrid = SENDGRID_KEY.matcher(value).matches();
-        boolean postmark = UUID.matcher(value).matches();
         return switch (provider) {
-            case "sendgrid" -> sendgrid ? Optional.empty() : invalid("must be a SendGrid key (SG.<id>.<secret>)");
-            case "postmark" -> postmark ? Optional.empty() : invalid("must be a Postmark server token (a UUID)");
-            default -> sendgrid || postmark ? Optional.empty()
+            case "sendgrid" -> SENDGRID_KEY.matcher(value).matches() ? Optional.empty()
+                    : invalid("must be a SendGrid key (SG.<id>.<secret>)");
+            case "postmark" -> UUID.matcher(value).matches() ? Optional.empty()
+                    : invalid("must be a Postmark server token (a UUID)");
+            default -> SENDGRID_KEY.matcher(value).matches() || UUID.matcher(value).matches() ? Optional.empty()
                     : invalid("must be a SendGrid key (SG.…) or a Postmark server token (UUID)");
         };
     }

@@ -20,6 +20,17 @@ import java.util.Set;
 public final class SecretStrength {
     public static final double MIN_BITS_PER_CHAR = 3.0;
     public static final int MIN_DISTINCT = 8;
+    /** Values up to this length take the table-driven path of {@link #isLowEntropy}. */
+    private static final int MAX_COUNTED = 127;
+    private static final double[] LOG2 = new double[MAX_COUNTED + 1];
+    private static final double[] C_LOG2_C = new double[MAX_COUNTED + 1];
+
+    static {
+        for (int c = 1; c <= MAX_COUNTED; c++) {
+            LOG2[c] = Math.log(c) / Math.log(2);
+            C_LOG2_C[c] = c * LOG2[c];
+        }
+    }
 
     /** Whole values that are words, not secrets. */
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("tbd", "secret", "password", "passw0rd", "token",
@@ -112,7 +123,36 @@ public final class SecretStrength {
     }
 
     public static boolean isLowEntropy(String value) {
+        // One pass for the common case of ASCII values: counts give both measures at once.
+        if (value.length() <= MAX_COUNTED && isAscii(value)) {
+            byte[] counts = new byte[128];
+            int distinct = 0;
+            for (int i = 0; i < value.length(); i++) {
+                if (counts[value.charAt(i)]++ == 0) {
+                    distinct++;
+                }
+            }
+            if (distinct < MIN_DISTINCT) {
+                return true;
+            }
+            // H = log2(n) - (1/n) * sum(c * log2(c))
+            double sum = 0;
+            for (byte count : counts) {
+                sum += C_LOG2_C[count];
+            }
+            int n = value.length();
+            return LOG2[n] - sum / n < MIN_BITS_PER_CHAR;
+        }
         return bitsPerChar(value) < MIN_BITS_PER_CHAR || distinctCharacters(value) < MIN_DISTINCT;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a secret is weak, or empty when it is acceptable; never mentions the value itself. */
