@@ -62,5 +62,22 @@ class LauncherEndToEndTest {
         assertThat(malformed.code()).isEqualTo(2);
         assertThat(malformed.out()).isEmpty();
         assertThat(malformed.err()).isEqualTo("sosops-env check: examples/env/malformed.env:3: expected NAME=value\n");
+
+        // The first run recorded a class-data archive; it maps in (picocli included) without a warning.
+        Path target = ROOT.resolve("sosops-env-cli").resolve("target");
+        List<Path> archives;
+        try (var files = Files.list(target)) {
+            archives = files.filter(f -> f.getFileName().toString().matches("sosops-env-.*\\.jsa")).toList();
+        }
+        assertThat(archives).hasSize(1);
+        Process strict = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:on", "-XX:SharedArchiveFile=" + archives.get(0), "-Xlog:class+load=info",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", target.resolve("sosops-env.jar").toString(),
+                "check", "--env-file", "examples/env/staging.env").directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String log = new String(strict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(strict.waitFor()).isZero();
+        assertThat(log).doesNotContain("warning")
+                .containsPattern("picocli\\.CommandLine source: shared objects file \\(top\\)")
+                .containsPattern("org\\.sosops\\.env\\.core\\.rules\\.RuleEngine source: shared objects file \\(top\\)");
     }
 }
