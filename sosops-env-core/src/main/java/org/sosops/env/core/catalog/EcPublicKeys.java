@@ -63,8 +63,9 @@ final class EcPublicKeys {
         if (x.compareTo(P) >= 0 || y.compareTo(P) >= 0) {
             return false;
         }
+        // Reduce after each product so no operand grows past 512 bits.
         BigInteger left = y.multiply(y).mod(P);
-        BigInteger right = x.multiply(x).multiply(x).subtract(THREE.multiply(x)).add(B).mod(P);
+        BigInteger right = x.multiply(x).subtract(THREE).mod(P).multiply(x).add(B).mod(P);
         return left.equals(right);
     }
 }

@@ -33,7 +33,7 @@ public final class SecretStrength {
     }
 
     /** Whole values that are words, not secrets. */
-    private static final Set<String> PLACEHOLDER_WORDS = Set.of("tbd", "secret", "password", "passw0rd", "token",
+    private static final List<String> PLACEHOLDER_WORDS = List.of("tbd", "secret", "password", "passw0rd", "token",
             "none", "null", "undefined", "test", "testing", "redacted", "...");
     /** Beginnings that mark a value as a stand-in: {@code your-key}, {@code changeme123}, {@code xxxx…}. */
     private static final List<String> PLACEHOLDER_PREFIXES = List.of("your-", "your_", "your ", "changeme",
@@ -49,26 +49,60 @@ public final class SecretStrength {
      * {@code your-…}, {@code …-here}, {@code changeme}, {@code xxxx…}, {@code ***}, {@code example…}.
      */
     public static boolean isPlaceholder(String value) {
-        // Hand-written rather than one big regex: it runs for every secret on every validation.
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (v.isEmpty() || PLACEHOLDER_WORDS.contains(v)) {
+        // Hand-written, case-insensitive and allocation-free: it runs for every secret on every validation.
+        int start = 0;
+        int end = value.length();
+        while (start < end && Character.isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        int length = end - start;
+        if (length == 0) {
             return true;
         }
-        if ((v.startsWith("<") && v.endsWith(">")) || (v.startsWith("${") && v.endsWith("}"))
-                || (v.startsWith("{{") && v.endsWith("}}")) || isAll(v, '*', 3)) {
+        for (String word : PLACEHOLDER_WORDS) {
+            if (word.length() == length && value.regionMatches(true, start, word, 0, length)) {
+                return true;
+            }
+        }
+        char first = value.charAt(start);
+        char last = value.charAt(end - 1);
+        if ((first == '<' && last == '>') || (length >= 3 && startsWith(value, start, end, "${") && last == '}')
+                || (length >= 4 && startsWith(value, start, end, "{{") && endsWith(value, start, end, "}}"))
+                || (length >= 3 && isAll(value, start, end, '*'))) {
             return true;
         }
         for (String prefix : PLACEHOLDER_PREFIXES) {
-            if (v.startsWith(prefix)) {
+            if (startsWith(value, start, end, prefix)) {
                 return true;
             }
         }
         for (String suffix : PLACEHOLDER_SUFFIXES) {
-            if (v.endsWith(suffix)) {
+            if (endsWith(value, start, end, suffix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean startsWith(String value, int start, int end, String prefix) {
+        return end - start >= prefix.length() && value.regionMatches(true, start, prefix, 0, prefix.length());
+    }
+
+    private static boolean endsWith(String value, int start, int end, String suffix) {
+        return end - start >= suffix.length()
+                && value.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
+    }
+
+    private static boolean isAll(String value, int start, int end, char c) {
+        for (int i = start; i < end; i++) {
+            if (value.charAt(i) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shannon entropy of the characters of {@code value}, in bits per character. */
@@ -167,18 +201,6 @@ public final class SecretStrength {
             return Optional.of("has too little randomness (repeated or patterned characters)");
         }
         return Optional.empty();
-    }
-
-    private static boolean isAll(String v, char c, int minimumLength) {
-        if (v.length() < minimumLength) {
-            return false;
-        }
-        for (int i = 0; i < v.length(); i++) {
-            if (v.charAt(i) != c) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double term(int count, double length) {
