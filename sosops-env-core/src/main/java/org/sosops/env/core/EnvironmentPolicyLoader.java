@@ -1,6 +1,5 @@
 package org.sosops.env.core;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -173,9 +172,5 @@ public final class EnvironmentPolicyLoader {
     }
 
     private record Evaluation(Optional<AppEnv> environment, Variables variables, ValidationReport report) {
-    }
-
-    static boolean exists(Path file) {
-        return Files.isRegularFile(file);
     }
 }

@@ -3,6 +3,9 @@ package org.sosops.env.cli.check;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +46,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "The exception register (default: ./RISKS_DECISIONS.md when it exists).")
     private Path register;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Judge register expiry on this day (YYYY-MM-DD) instead of today, e.g. to see what expires soon.")
+    private LocalDate asOf;
+
     @Override
     public Integer call() {
         EnvironmentPolicyLoader loader = EnvironmentPolicy.loader().envFiles(envFiles).ignoreProcessSettings();
@@ -51,6 +58,9 @@ public final class CheckCommand implements Callable<Integer> {
                     "--env '" + environment + "' is not an environment"
                             + AppEnv.closestTo(environment).map(e -> "; did you mean " + e.id() + "?")
                             .orElse("; use local, dev, staging or prod"))));
+        }
+        if (asOf != null) {
+            loader.clock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
         }
         if (register != null) {
             loader.register(register);

@@ -1,7 +1,5 @@
 package org.sosops.env.core.catalog;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -24,12 +22,12 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
 
     /** Parses a URL; empty when it is not a PostgreSQL URL with a database name. */
     public static Optional<DatabaseUrl> parse(String value) {
-        return parseOrExplain(value).left;
+        return parseOrExplain(value).url();
     }
 
     /** Why {@code value} is not a usable PostgreSQL URL, without quoting it; empty when it is. */
     public static Optional<String> problem(String value) {
-        return parseOrExplain(value).right;
+        return parseOrExplain(value).problem();
     }
 
     public boolean isLocalHost() {
@@ -54,7 +52,7 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
         return "DatabaseUrl[" + user.map(u -> u + "@").orElse("") + host + ":" + port + "/" + database + "]";
     }
 
-    private static Result parseOrExplain(String value) {
+    static Result parseOrExplain(String value) {
         if (value == null || value.isBlank()) {
             return Result.problem("is empty");
         }
@@ -69,34 +67,33 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
         } else {
             return Result.problem("must start with postgres://, postgresql:// or jdbc:postgresql://");
         }
-        URI uri;
-        try {
-            uri = new URI("postgresql://" + rest);
-        } catch (URISyntaxException e) {
-            return Result.problem("is not a valid URL (" + safeReason(e) + ")");
+        Optional<UrlParts> parsed = UrlParts.parse("postgresql://" + rest);
+        if (parsed.isEmpty()) {
+            return Result.problem("is not a valid URL (check for blanks, unescaped special characters "
+                    + "in the password, or a non-numeric port)");
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        UrlParts uri = parsed.get();
+        String path = uri.path();
         String database = path.startsWith("/") ? decode(path.substring(1)) : decode(path);
         if (database.isEmpty() || database.contains("/")) {
             return Result.problem("has no database name (expected …/sos_ops_<env>)");
         }
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        if (host.isEmpty() && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()
-                && !uri.getRawAuthority().endsWith("@")) {
-            return Result.problem("has an invalid host");
+        String host = uri.host();
+        if (host.isEmpty() && uri.port() > 0) {
+            return Result.problem("has a port but no host");
         }
         Optional<String> user = Optional.empty();
         Optional<Secret> password = Optional.empty();
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
+        String userInfo = uri.userInfo().orElse("");
+        if (!userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
             user = Optional.of(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo));
             if (colon >= 0) {
                 password = Optional.of(Secret.of(decode(userInfo.substring(colon + 1))));
             }
         }
-        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        for (String param : query.split("&")) {
+        String query = uri.query();
+        for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
             int eq = param.indexOf('=');
             String name = eq >= 0 ? param.substring(0, eq) : param;
             if (name.equals("password") && eq >= 0) {
@@ -105,20 +102,18 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
                 user = Optional.of(decode(param.substring(eq + 1)));
             }
         }
-        int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT;
+        int port = uri.port() > 0 ? uri.port() : DEFAULT_PORT;
         return Result.ok(new DatabaseUrl(host, port, database, user, password, query));
     }
 
     private static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** URISyntaxException quotes the input; keep only the reason, the input may hold a password. */
-    private static String safeReason(URISyntaxException e) {
-        return e.getReason() + " at index " + e.getIndex();
-    }
-
-    private record Result(Optional<DatabaseUrl> left, Optional<String> right) {
+    record Result(Optional<DatabaseUrl> url, Optional<String> problem) {
         static Result ok(DatabaseUrl url) {
             return new Result(Optional.of(url), Optional.empty());
         }

@@ -1,13 +1,5 @@
 package org.sosops.env.core.catalog;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.security.KeyFactory;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,15 +29,15 @@ final class Formats {
     }
 
     static Optional<FormatProblem> appUrl(String value, Optional<AppEnv> env, Variables all) {
-        Optional<URI> uri = absoluteUri(value);
+        Optional<UrlParts> uri = absoluteUrl(value);
         if (uri.isEmpty()) {
             return invalid("must be an absolute http(s) URL with a host");
         }
-        String scheme = uri.get().getScheme().toLowerCase(Locale.ROOT);
+        String scheme = uri.get().scheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return invalid("must use http or https");
         }
-        if (uri.get().getRawUserInfo() != null) {
+        if (uri.get().userInfo().isPresent()) {
             return invalid("must not carry credentials");
         }
         boolean mustBeHttps = env.map(e -> e == AppEnv.STAGING || e == AppEnv.PROD).orElse(false);
@@ -56,8 +48,8 @@ final class Formats {
     }
 
     static Optional<FormatProblem> httpsUrl(String value, Optional<AppEnv> env, Variables all) {
-        Optional<URI> uri = absoluteUri(value);
-        if (uri.isEmpty() || !uri.get().getScheme().equalsIgnoreCase("https")) {
+        Optional<UrlParts> uri = absoluteUrl(value);
+        if (uri.isEmpty() || !uri.get().scheme().equalsIgnoreCase("https")) {
             return invalid("must be an absolute https URL");
         }
         return Optional.empty();
@@ -74,11 +66,11 @@ final class Formats {
     }
 
     static Optional<FormatProblem> databaseUrl(String value, Optional<AppEnv> env, Variables all) {
-        Optional<String> problem = DatabaseUrl.problem(value);
-        if (problem.isPresent()) {
-            return invalid(problem.get());
+        DatabaseUrl.Result parsed = DatabaseUrl.parseOrExplain(value);
+        if (parsed.problem().isPresent()) {
+            return invalid(parsed.problem().get());
         }
-        return DatabaseUrl.parse(value).flatMap(DatabaseUrl::password)
+        return parsed.url().flatMap(DatabaseUrl::password)
                 .filter(p -> SecretStrength.isPlaceholder(p.reveal()))
                 .map(p -> FormatProblem.weak("carries a placeholder password"));
     }
@@ -115,12 +107,12 @@ final class Formats {
             return weak("is a placeholder, not a real secret");
         }
         String provider = all.value("EMAIL_PROVIDER").orElse("");
-        boolean sendgrid = SENDGRID_KEY.matcher(value).matches();
-        boolean postmark = UUID.matcher(value).matches();
         return switch (provider) {
-            case "sendgrid" -> sendgrid ? Optional.empty() : invalid("must be a SendGrid key (SG.<id>.<secret>)");
-            case "postmark" -> postmark ? Optional.empty() : invalid("must be a Postmark server token (a UUID)");
-            default -> sendgrid || postmark ? Optional.empty()
+            case "sendgrid" -> SENDGRID_KEY.matcher(value).matches() ? Optional.empty()
+                    : invalid("must be a SendGrid key (SG.<id>.<secret>)");
+            case "postmark" -> UUID.matcher(value).matches() ? Optional.empty()
+                    : invalid("must be a Postmark server token (a UUID)");
+            default -> SENDGRID_KEY.matcher(value).matches() || UUID.matcher(value).matches() ? Optional.empty()
                     : invalid("must be a SendGrid key (SG.…) or a Postmark server token (UUID)");
         };
     }
@@ -162,24 +154,11 @@ final class Formats {
     }
 
     static boolean isEcPublicKey(String base64) {
-        try {
-            byte[] der = Base64.getDecoder().decode(base64.trim());
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)) instanceof ECPublicKey;
-        } catch (IllegalArgumentException | InvalidKeySpecException | NoSuchAlgorithmException e) {
-            return false;
-        }
+        return EcPublicKeys.isEcPublicKey(base64);
     }
 
-    private static Optional<URI> absoluteUri(String value) {
-        try {
-            URI uri = new URI(value.trim());
-            if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+    private static Optional<UrlParts> absoluteUrl(String value) {
+        return UrlParts.parse(value.strip()).filter(url -> !url.host().isEmpty());
     }
 
     private static Optional<FormatProblem> invalid(String message) {

@@ -24,9 +24,18 @@ import org.sosops.env.core.variables.VariableValue;
 public final class DotEnvConfigSource extends EnvConfigSource {
     /** Above SmallRye's own environment source (300), so the file wins like it does for the policy. */
     public static final int DEFAULT_ORDINAL = 305;
+    /**
+     * SmallRye reports a property that maps to no {@code @ConfigMapping} root as an error, except
+     * when its source's name starts with {@code EnvConfigSource}: a {@code .env} file, like the
+     * process environment, holds variables for many consumers, so ours must be named that way too.
+     */
+    private static final String NAME_PREFIX = "EnvConfigSource[SOS Ops .env ";
 
-    private DotEnvConfigSource(Map<String, String> properties, int ordinal) {
+    private final String name;
+
+    private DotEnvConfigSource(Map<String, String> properties, int ordinal, String label) {
         super(properties, ordinal);
+        this.name = NAME_PREFIX + label + "]";
     }
 
     public static DotEnvConfigSource of(Path file) {
@@ -34,17 +43,23 @@ public final class DotEnvConfigSource extends EnvConfigSource {
     }
 
     public static DotEnvConfigSource of(Path file, int ordinal) {
-        return fromEntries(DotEnvReader.read(file), ordinal);
+        return new DotEnvConfigSource(toMap(DotEnvReader.read(file)), ordinal, file.toString());
     }
 
+    /** A source over variables already read (and perhaps validated), such as a policy's. */
     public static DotEnvConfigSource fromEntries(List<VariableValue> entries, int ordinal) {
+        return new DotEnvConfigSource(toMap(entries), ordinal, "variables");
+    }
+
+    private static Map<String, String> toMap(List<VariableValue> entries) {
         Map<String, String> properties = new LinkedHashMap<>();
         entries.forEach(e -> properties.put(e.name(), e.value()));
-        return new DotEnvConfigSource(properties, ordinal);
+        return properties;
     }
 
+    /** {@code EnvConfigSource[SOS Ops .env <file>]}: names the file, never a value. */
     @Override
     public String getName() {
-        return "SOS Ops .env ConfigSource";
+        return name;
     }
 }

@@ -100,11 +100,13 @@ public final class DotEnvReader {
             return LineResult.problem("expected NAME=value", index + 1);
         }
         String name = trimmed.substring(0, equals);
+        // The text before '=' is never quoted back: on a broken line it may be part of a value.
+        if (!NAME.matcher(name.stripTrailing()).matches()) {
+            return LineResult.problem("the text before '=' is not a variable name"
+                    + " (letters, digits, '_' and '.', not starting with a digit)", index + 1);
+        }
         if (!name.equals(name.stripTrailing())) {
             return LineResult.problem("no space is allowed before '=' (after " + name.strip() + ")", index + 1);
-        }
-        if (!NAME.matcher(name).matches()) {
-            return LineResult.problem("'" + abbreviate(name) + "' is not a valid variable name", index + 1);
         }
         String rest = trimmed.substring(equals + 1).stripLeading();
         if (rest.startsWith("'")) {
@@ -148,7 +150,8 @@ public final class DotEnvReader {
                 if (c == '"') {
                     Optional<String> trailing = trailingText(current.substring(i + 1));
                     if (trailing.isPresent()) {
-                        return LineResult.problem(trailing.get() + " after the closing quote of " + name, index + 1);
+                        return LineResult.problem(trailing.get() + " after the closing quote of " + name,
+                                lineIndex + 1);
                     }
                     return LineResult.entry(name, value.toString(), lineIndex + 1);
                 }
@@ -173,7 +176,8 @@ public final class DotEnvReader {
             }
             lineIndex++;
             if (lineIndex >= lines.length) {
-                return LineResult.problem("unterminated double quote in " + name, lines.length);
+                return LineResult.problem("unterminated double quote in " + name
+                        + " (the value runs to the end of the file)", lines.length);
             }
             value.append('\n');
             current = lines[lineIndex];
@@ -187,11 +191,6 @@ public final class DotEnvReader {
             return Optional.empty();
         }
         return Optional.of("unexpected text");
-    }
-
-    private static String abbreviate(String name) {
-        String printable = name.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {

@@ -3,7 +3,6 @@ package org.sosops.env.core.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.sosops.env.core.rules.builtin.BuiltinRules;
 
 /**
  * Runs rules over one environment and collects every finding at once. Thread-safe and cheap to
@@ -15,6 +14,8 @@ import org.sosops.env.core.rules.builtin.BuiltinRules;
  * }</pre>
  */
 public final class RuleEngine {
+    private static final String BUILTIN_PACKAGE = "org.sosops.env.core.rules.builtin";
+
     private final List<Rule> rules;
 
     private RuleEngine(List<Rule> rules) {
@@ -26,16 +27,38 @@ public final class RuleEngine {
         return discover(Thread.currentThread().getContextClassLoader());
     }
 
+    /** The built-in rules plus every {@link Rule} that {@code loader} sees. */
     public static RuleEngine discover(ClassLoader loader) {
-        List<Rule> rules = new ArrayList<>(BuiltinRules.all());
-        ServiceLoader.load(Rule.class, loader == null ? RuleEngine.class.getClassLoader() : loader)
+        List<Rule> rules = new ArrayList<>(builtinRules());
+        ServiceLoader.load(Rule.class, loader == null ? RuleEngine.class.getClassLoader() : loader).stream()
+                .filter(provider -> !isBuiltin(provider.type()))
+                .map(ServiceLoader.Provider::get)
                 .forEach(rules::add);
         return new RuleEngine(rules);
     }
 
     /** Only the built-in rules of the core. */
     public static RuleEngine builtin() {
-        return new RuleEngine(BuiltinRules.all());
+        return new RuleEngine(builtinRules());
+    }
+
+    // The built-in rules are listed in the core's own service file, not referenced from here, so
+    // this package does not depend on the rules package it hosts (no package cycle). They are
+    // always loaded through the core's class loader, whatever loader finds the contributed ones.
+    private static List<Rule> builtinRules() {
+        List<Rule> builtin = ServiceLoader.load(Rule.class, RuleEngine.class.getClassLoader()).stream()
+                .filter(provider -> isBuiltin(provider.type()))
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        if (builtin.isEmpty()) {
+            throw new IllegalStateException("the core's built-in rules are missing from "
+                    + "META-INF/services/" + Rule.class.getName() + " (a repackaged jar dropped it?)");
+        }
+        return builtin;
+    }
+
+    private static boolean isBuiltin(Class<?> type) {
+        return type.getPackageName().equals(BUILTIN_PACKAGE);
     }
 
     public static RuleEngine of(List<Rule> rules) {

@@ -1,0 +1,63 @@
+package org.sosops.env.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sosops.env.core.secret.Secret;
+
+class DatabaseUrlTest {
+
+    @Test
+    void parsesEveryPartAndKeepsThePasswordSecret() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://sos:p%40ss%2Fw0rd@db.internal:6543/sos_ops_prod?sslmode=require")
+                .orElseThrow();
+        assertThat(url.host()).isEqualTo("db.internal");
+        assertThat(url.port()).isEqualTo(6543);
+        assertThat(url.database()).isEqualTo("sos_ops_prod");
+        assertThat(url.user()).contains("sos");
+        assertThat(url.password()).map(Secret::reveal).contains("p@ss/w0rd");
+        assertThat(url.query()).isEqualTo("sslmode=require");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/sos_ops_prod?sslmode=require");
+        assertThat(url.identity()).isEqualTo("db.internal:6543/sos_ops_prod");
+        assertThat(url.toString()).doesNotContain("p@ss").doesNotContain("w0rd").contains("sos@db.internal");
+    }
+
+    @Test
+    void readsCredentialsFromJdbcQueryParameters() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db/sos_ops_dev?user=app&password=Hx7kq2").orElseThrow();
+        assertThat(url.user()).contains("app");
+        assertThat(url.password()).map(Secret::reveal).contains("Hx7kq2");
+        assertThat(url.port()).isEqualTo(DatabaseUrl.DEFAULT_PORT);
+    }
+
+    @Test
+    void toleratesAnUnescapedAtSignInThePassword() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://u:a@b@db.internal/sos_ops_dev").orElseThrow();
+        assertThat(url.host()).isEqualTo("db.internal");
+        assertThat(url.password()).map(Secret::reveal).contains("a@b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://localhost/x", "postgresql://127.0.0.1/x", "postgresql://127.1.2.3/x",
+            "postgresql://[::1]/x", "postgresql:///x", "postgresql://app.localhost/x", "postgresql://0.0.0.0/x",
+            "postgresql://LOCALHOST/x", "postgresql://host.docker.internal/x"})
+    void recognisesLocalHosts(String value) {
+        assertThat(DatabaseUrl.parse(value).orElseThrow().isLocalHost()).isTrue();
+    }
+
+    @Test
+    void aRemoteHostIsNotLocal() {
+        assertThat(DatabaseUrl.parse("postgresql://db.internal/x").orElseThrow().isLocalHost()).isFalse();
+    }
+
+    @Test
+    void explainsWhyAUrlIsUnusableWithoutQuotingIt() {
+        String url = "postgresql://u:Pw9 secret@db.internal/sos_ops_dev";
+        assertThat(DatabaseUrl.problem(url)).get().asString().doesNotContain("Pw9").doesNotContain("secret");
+        assertThat(DatabaseUrl.problem("redis://x/y")).contains("must start with postgres://, postgresql:// or jdbc:postgresql://");
+        assertThat(DatabaseUrl.problem("postgresql://db/")).contains("has no database name (expected …/sos_ops_<env>)");
+        assertThat(DatabaseUrl.problem("")).contains("is empty");
+    }
+}
