@@ -330,6 +330,16 @@ public final class WebhookGuard {
          *                                       failure store is set
          */
         public WebhookGuard build() {
+            requireSecretsWhenStrict();
+            if (failures == null) {
+                throw new WebhookConfigurationException("a webhook guard needs a failure store: failureStore(...) "
+                        + "(WebhookGuards.fromPolicy picks PostgreSQL or the embedded database)");
+            }
+            return new WebhookGuard(this);
+        }
+
+        /** Fails fast, before any database is opened, when a strict environment lacks a secret. */
+        Builder requireSecretsWhenStrict() {
             if (!missingSecrets.isEmpty()) {
                 if (strict) {
                     throw new WebhookConfigurationException("webhook signature verification is strict in " + environment
@@ -338,11 +348,7 @@ public final class WebhookGuard {
                 LOG.warn("webhooks accepted UNSIGNED in {} (no secret: {}); strict environments refuse to start so",
                         environment, String.join(", ", missingSecrets));
             }
-            if (failures == null) {
-                throw new WebhookConfigurationException("a webhook guard needs a failure store: failureStore(...) "
-                        + "(WebhookGuards.fromPolicy picks PostgreSQL or the embedded database)");
-            }
-            return new WebhookGuard(this);
+            return this;
         }
     }
 }

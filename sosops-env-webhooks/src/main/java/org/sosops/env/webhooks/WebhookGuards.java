@@ -67,6 +67,7 @@ public final class WebhookGuards {
         WebhookGuard.Builder builder = WebhookGuard.builder().policy(policy).clock(clock);
         configureTwilio(policy, builder);
         configureEmail(policy, builder, clock);
+        builder.requireSecretsWhenStrict();
         Optional<Secret> databaseUrl = policy.secret("DATABASE_URL");
         Path dataDir = Path.of(policy.value("SOSOPS_WEBHOOK_DATA_DIR").orElse(".sosops-env"));
         Database database = databaseUrl.map(url -> {
