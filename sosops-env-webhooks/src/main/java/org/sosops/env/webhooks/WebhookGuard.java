@@ -90,6 +90,10 @@ public final class WebhookGuard {
         if (endpoint == null) {
             return new WebhookResponse(404, WebhookResponse.Outcome.NOT_FOUND, requestId, Optional.empty(), Optional.empty());
         }
+        if (!request.method().equalsIgnoreCase("POST")) {
+            return new WebhookResponse(405, WebhookResponse.Outcome.METHOD_NOT_ALLOWED, requestId, Optional.empty(),
+                    Optional.of("method-not-allowed"));
+        }
         String provider = endpoint.verifier().provider();
         if (!allowlist.allows(request.sourceAddress()) || !endpoint.allowlist().allows(request.sourceAddress())) {
             return reject(request, requestId, endpoint, receivedAt, Verification.rejected(provider,
@@ -242,6 +246,7 @@ public final class WebhookGuard {
         private boolean strict;
         private int maxBodyBytes = 1 << 20;
         private Clock clock = Clock.systemUTC();
+        private boolean unsignedAcknowledged;
 
         private Builder() {
         }
@@ -340,13 +345,14 @@ public final class WebhookGuard {
 
         /** Fails fast, before any database is opened, when a strict environment lacks a secret. */
         Builder requireSecretsWhenStrict() {
-            if (!missingSecrets.isEmpty()) {
+            if (!missingSecrets.isEmpty() && !unsignedAcknowledged) {
                 if (strict) {
                     throw new WebhookConfigurationException("webhook signature verification is strict in " + environment
                             + " but no signing secret is configured: set " + String.join(", ", missingSecrets));
                 }
                 LOG.warn("webhooks accepted UNSIGNED in {} (no secret: {}); strict environments refuse to start so",
                         environment, String.join(", ", missingSecrets));
+                unsignedAcknowledged = true;
             }
             return this;
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * response.setStatus(answer.status());
  * }</pre>
  *
- * @param status            200, 400, 403, 404, 429 or 500
+ * @param status            200, 400, 403, 404, 405, 429 or 500
  * @param outcome           what happened
  * @param requestId         the request id (honoured from the request or generated)
  * @param retryAfterSeconds set on 429
@@ -37,7 +37,9 @@ public record WebhookResponse(int status, Outcome outcome, String requestId, Opt
         /** Verified, but the handler failed; a failure record was stored. */
         FAILED,
         /** No webhook endpoint at this path. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** Webhooks are POSTed; any other method is answered 405. */
+        METHOD_NOT_ALLOWED
     }
 
     public boolean accepted() {
@@ -59,6 +61,7 @@ public record WebhookResponse(int status, Outcome outcome, String requestId, Opt
             case DUPLICATE -> "duplicate";
             case RATE_LIMITED -> "rate-limited";
             case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
             default -> reason.orElse("refused");
         };
     }

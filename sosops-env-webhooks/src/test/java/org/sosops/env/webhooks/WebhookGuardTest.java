@@ -228,6 +228,7 @@ class WebhookGuardTest {
         WebhookGuard guard = guard().endpoint("/hook", broken).build();
         assertThat(guard.handle(WebhookRequest.builder("POST", "/hook").build(), handler).status()).isEqualTo(403);
         assertThat(guard.handle(WebhookRequest.builder("POST", "/nowhere").build(), handler).status()).isEqualTo(404);
+        assertThat(guard.handle(WebhookRequest.builder("GET", "/hook").build(), handler).status()).isEqualTo(405);
     }
 
     @Test
