@@ -66,7 +66,7 @@ public final class JdbcFailureStore implements FailureStore {
     }
 
     private void applySchema() {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             for (String statement : schema(database.dialect()).split(";")) {
                 if (!statement.isBlank()) {
                     s.execute(statement);
@@ -79,7 +79,7 @@ public final class JdbcFailureStore implements FailureStore {
 
     @Override
     public void record(FailureRecord failure) {
-        try (Connection c = database.getConnection();
+        try (Connection c = database.connect();
              PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, failure.id());
@@ -104,7 +104,7 @@ public final class JdbcFailureStore implements FailureStore {
 
     @Override
     public List<FailureRecord> list(int limit) {
-        try (Connection c = database.getConnection();
+        try (Connection c = database.connect();
              PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
                      + " ORDER BY received_at DESC, id LIMIT ?")) {
             select.setInt(1, limit);
@@ -122,7 +122,7 @@ public final class JdbcFailureStore implements FailureStore {
 
     @Override
     public Optional<FailureRecord> find(String id) {
-        try (Connection c = database.getConnection();
+        try (Connection c = database.connect();
              PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
@@ -135,7 +135,7 @@ public final class JdbcFailureStore implements FailureStore {
 
     @Override
     public boolean markReplayed(String id, Instant at) {
-        try (Connection c = database.getConnection();
+        try (Connection c = database.connect();
              PreparedStatement update = c.prepareStatement("UPDATE " + TABLE + " SET replayed_at = ? WHERE id = ?")) {
             update.setTimestamp(1, Timestamp.from(at));
             update.setString(2, id);
@@ -147,7 +147,7 @@ public final class JdbcFailureStore implements FailureStore {
 
     @Override
     public int deleteReceivedBefore(Instant cutoff) {
-        try (Connection c = database.getConnection();
+        try (Connection c = database.connect();
              PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE received_at < ?")) {
             delete.setTimestamp(1, Timestamp.from(cutoff));
             return delete.executeUpdate();

@@ -1,21 +1,18 @@
 package org.sosops.env.webhooks.jdbc;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.sosops.env.core.catalog.DatabaseUrl;
 
 /**
  * Where the webhook tables live: PostgreSQL from {@code DATABASE_URL} (shared by every instance),
- * or an embedded H2 file when there is none. A plain {@link DataSource} over
- * {@link DriverManager}: one short connection per operation, short timeouts, so an unreachable
+ * or an embedded H2 file when there is none. Connections come from {@link DriverManager}: one short
+ * connection per operation, short timeouts, so an unreachable
  * server fails fast instead of stalling a webhook.
  *
  * <pre>{@code
@@ -23,7 +20,7 @@ import org.sosops.env.core.catalog.DatabaseUrl;
  * Database local = Database.embedded(Path.of(".sosops-env/webhooks"));
  * }</pre>
  */
-public final class Database implements DataSource {
+public final class Database {
     private final String jdbcUrl;
     private final Properties properties;
     private final Dialect dialect;
@@ -74,56 +71,28 @@ public final class Database implements DataSource {
         return dialect;
     }
 
-    @Override
-    public Connection getConnection() throws SQLException {
+    /** A new connection; the caller closes it. */
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, properties);
     }
 
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        Properties copy = new Properties();
-        copy.putAll(properties);
-        copy.setProperty("user", username);
-        copy.setProperty("password", password);
-        return DriverManager.getConnection(jdbcUrl, copy);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // DriverManager logging is the host's business.
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // Timeouts are set per connection through the properties.
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
+    /** A {@link DataSource} over the same database, for libraries that take one (Bucket4j). */
+    public DataSource dataSource() {
+        if (dialect == Dialect.H2) {
+            org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            return h2;
         }
-        throw new SQLException("not a wrapper for " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(jdbcUrl);
+        pg.setUser(properties.getProperty("user"));
+        if (properties.containsKey("password")) {
+            pg.setPassword(properties.getProperty("password"));
+        }
+        pg.setConnectTimeout(5);
+        pg.setSocketTimeout(15);
+        pg.setApplicationName("sosops-env-webhooks");
+        return pg;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sosops.env.webhooks.jdbc.Database;
 
 /**
  * Buckets kept in PostgreSQL (Bucket4j's {@code SELECT ... FOR UPDATE} proxy manager), so every
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * whole fleet. The table {@value #TABLE} is created when missing.
  *
  * <pre>{@code
- * SourceRateLimiter limiter = PostgresSourceRateLimiter.create(dataSource, RateLimitSpec.parse("30/1m"), Clock.systemUTC());
+ * SourceRateLimiter limiter = PostgresSourceRateLimiter.create(Database.fromUrl(databaseUrl), RateLimitSpec.parse("30/1m"), Clock.systemUTC());
  * }</pre>
  *
  * <p>When the database cannot be reached the request is allowed and the failure logged: a
@@ -36,8 +37,9 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
         this.configuration = configuration;
     }
 
-    public static PostgresSourceRateLimiter create(DataSource dataSource, RateLimitSpec spec, Clock clock) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    public static PostgresSourceRateLimiter create(Database database, RateLimitSpec spec, Clock clock) {
+        DataSource dataSource = database.dataSource();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE
                     + " (id VARCHAR(200) PRIMARY KEY, state BYTEA, expires_at BIGINT)");
         } catch (SQLException e) {

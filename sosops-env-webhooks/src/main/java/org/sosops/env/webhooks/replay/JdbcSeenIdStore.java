@@ -37,7 +37,7 @@ public final class JdbcSeenIdStore implements SeenIdStore {
     }
 
     public static JdbcSeenIdStore create(Database database, Duration retention) {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (scope VARCHAR(40) NOT NULL, id VARCHAR(300) NOT NULL,"
                     + " seen_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (scope, id))");
         } catch (SQLException e) {
@@ -48,7 +48,7 @@ public final class JdbcSeenIdStore implements SeenIdStore {
 
     @Override
     public boolean markSeen(String scope, String id, Instant now) {
-        try (Connection c = database.getConnection()) {
+        try (Connection c = database.connect()) {
             if (inserts.incrementAndGet() % 1000 == 0) {
                 purge(c, now);
             }
@@ -81,7 +81,7 @@ public final class JdbcSeenIdStore implements SeenIdStore {
 
     @Override
     public void forget(String scope, String id) {
-        try (Connection c = database.getConnection();
+        try (Connection c = database.connect();
              PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE scope = ? AND id = ?")) {
             delete.setString(1, scope);
             delete.setString(2, id);
