@@ -69,8 +69,30 @@ public final class WebhookRequest {
 
     /** All values of one header (case-insensitive name); empty when absent. */
     public List<String> headerValues(String name) {
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        // Lower-case names (the verifiers' own) skip the conversion and its garbage.
+        List<String> values = headers.get(name);
+        if (values == null) {
+            values = headers.get(name.toLowerCase(Locale.ROOT));
+        }
         return values == null ? List.of() : values;
+    }
+
+    /** Whether {@code Content-Type}'s media type is this one (case-insensitive, parameters ignored). */
+    public boolean hasMediaType(String mediaType) {
+        List<String> values = headers.get("content-type");
+        if (values == null || values.isEmpty()) {
+            return mediaType.isEmpty();
+        }
+        String type = values.get(0);
+        int start = 0;
+        while (start < type.length() && type.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start + mediaType.length();
+        if (!type.regionMatches(true, start, mediaType, 0, mediaType.length())) {
+            return false;
+        }
+        return end == type.length() || type.charAt(end) == ';' || type.charAt(end) == ' ';
     }
 
     /** The first value of a header, when present. */

@@ -97,8 +97,8 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
     }
 
     private Verification check(WebhookRequest request) {
-        List<String> signatures = request.headerValues(SIGNATURE_HEADER);
-        List<String> timestamps = request.headerValues(TIMESTAMP_HEADER);
+        List<String> signatures = request.headerValues("x-twilio-email-event-webhook-signature");
+        List<String> timestamps = request.headerValues("x-twilio-email-event-webhook-timestamp");
         if (signatures.isEmpty()) {
             return Verification.rejected(PROVIDER, RejectReason.MISSING_SIGNATURE, "no " + SIGNATURE_HEADER + " header");
         }

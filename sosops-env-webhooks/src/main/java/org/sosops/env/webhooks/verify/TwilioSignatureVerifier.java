@@ -39,6 +39,8 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     private static final int SHA1_LENGTH = 20;
     private static final int MAX_PARAMETERS = 2_000;
+    private static final String SIGNATURE_KEY = "x-twilio-signature";
+    private static final Verification VERIFIED = Verification.verified(PROVIDER);
 
     private final Mac prototype;
     private final byte[] primaryPrefix;
@@ -99,7 +101,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     }
 
     private Verification check(WebhookRequest request) {
-        List<String> headers = request.headerValues(SIGNATURE_HEADER);
+        List<String> headers = request.headerValues(SIGNATURE_KEY);
         if (headers.isEmpty()) {
             return Verification.rejected(PROVIDER, RejectReason.MISSING_SIGNATURE, "no " + SIGNATURE_HEADER + " header");
         }
@@ -120,7 +122,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             form = false;
         } else if (request.body().length == 0) {
             form = false;
-        } else if (request.mediaType().equals("application/x-www-form-urlencoded")) {
+        } else if (request.hasMediaType("application/x-www-form-urlencoded")) {
             form = true;
         } else {
             return Verification.rejected(PROVIDER, RejectReason.UNSUPPORTED_CONTENT_TYPE,
@@ -152,7 +154,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                         "the body does not match the signed bodySHA256");
             }
         }
-        return Verification.verified(PROVIDER);
+        return VERIFIED;
     }
 
     private Mac newMac() {
@@ -208,8 +210,10 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         private byte[] message = new byte[2048];
         private int length;
         private byte[] decoded = new byte[1024];
-        private int[] pairs = new int[64 * 4];
+        private byte[] body;
+        private int[] pairs = new int[64 * 6];
         private int[] order = new int[64];
+        private long[] keys = new long[64];
 
         Scratch(Mac mac) {
             this.mac = mac;
@@ -253,77 +257,124 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             }
         }
 
-        /** Decodes the form body, sorts the pairs by name then value, drops exact repeats, appends. */
+        /**
+         * Splits the form body in one pass, decoding only the parts that hold {@code %} or
+         * {@code +} (most do not, and are then read in place), sorts the pairs by name then value
+         * (unsigned bytes of UTF-8, i.e. code-point order), drops exact repeats, and appends them.
+         */
         boolean appendSortedForm(byte[] body) {
             if (decoded.length < body.length) {
                 decoded = new byte[body.length];
             }
             int count = 0;
             int out = 0;
+            int n = body.length;
             int i = 0;
-            while (i <= body.length) {
-                int end = i;
-                while (end < body.length && body[end] != '&') {
-                    end++;
+            while (i < n) {
+                int nameStart = i;
+                boolean nameDirty = false;
+                byte b;
+                while (i < n && (b = body[i]) != '&' && b != '=') {
+                    nameDirty |= b == '%' || b == '+';
+                    i++;
                 }
-                if (end > i) {
-                    if (count == MAX_PARAMETERS) {
-                        return false;
+                int nameEnd = i;
+                int valueStart = i;
+                int valueEnd = i;
+                boolean valueDirty = false;
+                if (i < n && body[i] == '=') {
+                    valueStart = ++i;
+                    while (i < n && (b = body[i]) != '&') {
+                        valueDirty |= b == '%' || b == '+';
+                        i++;
                     }
-                    if (pairs.length < (count + 1) * 4) {
-                        pairs = Arrays.copyOf(pairs, pairs.length * 2);
-                        order = Arrays.copyOf(order, order.length * 2);
-                    }
-                    int eq = i;
-                    while (eq < end && body[eq] != '=') {
-                        eq++;
-                    }
-                    int nameStart = out;
-                    out = decode(body, i, eq, out);
-                    if (out < 0) {
-                        return false;
-                    }
-                    int nameEnd = out;
-                    int valueEnd = eq < end ? decode(body, eq + 1, end, out) : out;
-                    if (valueEnd < 0) {
-                        return false;
-                    }
-                    out = valueEnd;
-                    pairs[count * 4] = nameStart;
-                    pairs[count * 4 + 1] = nameEnd;
-                    pairs[count * 4 + 2] = nameEnd;
-                    pairs[count * 4 + 3] = valueEnd;
-                    order[count] = count;
-                    count++;
+                    valueEnd = i;
                 }
-                i = end + 1;
+                i++;
+                if (nameEnd == nameStart && valueEnd == valueStart) {
+                    continue;
+                }
+                if (count == MAX_PARAMETERS) {
+                    return false;
+                }
+                if (pairs.length < (count + 1) * 6) {
+                    pairs = Arrays.copyOf(pairs, pairs.length * 2);
+                    order = Arrays.copyOf(order, order.length * 2);
+                    keys = Arrays.copyOf(keys, keys.length * 2);
+                }
+                int p = count * 6;
+                if (nameDirty) {
+                    int end = decode(body, nameStart, nameEnd, out);
+                    if (end < 0) {
+                        return false;
+                    }
+                    pairs[p] = 1;
+                    pairs[p + 1] = out;
+                    pairs[p + 2] = end;
+                    out = end;
+                } else {
+                    pairs[p] = 0;
+                    pairs[p + 1] = nameStart;
+                    pairs[p + 2] = nameEnd;
+                }
+                if (valueDirty) {
+                    int end = decode(body, valueStart, valueEnd, out);
+                    if (end < 0) {
+                        return false;
+                    }
+                    pairs[p + 3] = 1;
+                    pairs[p + 4] = out;
+                    pairs[p + 5] = end;
+                    out = end;
+                } else {
+                    pairs[p + 3] = 0;
+                    pairs[p + 4] = valueStart;
+                    pairs[p + 5] = valueEnd;
+                }
+                keys[count] = prefixKey(pairs[p] == 0 ? body : decoded, pairs[p + 1], pairs[p + 2]);
+                order[count] = count;
+                count++;
             }
+            this.body = body;
             sort(count);
             int previous = -1;
             for (int k = 0; k < count; k++) {
-                int p = order[k];
-                if (previous >= 0 && comparePairs(previous, p) == 0) {
+                int q = order[k];
+                if (previous >= 0 && keys[previous] == keys[q] && comparePairs(previous, q) == 0) {
                     continue;
                 }
-                appendBytes(decoded, pairs[p * 4], pairs[p * 4 + 3] - pairs[p * 4]);
-                previous = p;
+                int p = q * 6;
+                appendBytes(pairs[p] == 0 ? body : decoded, pairs[p + 1], pairs[p + 2] - pairs[p + 1]);
+                appendBytes(pairs[p + 3] == 0 ? body : decoded, pairs[p + 4], pairs[p + 5] - pairs[p + 4]);
+                previous = q;
             }
+            this.body = null;
             return true;
         }
 
+        /** The first 8 bytes of a name as an unsigned big-endian number, so most comparisons are one. */
+        private static long prefixKey(byte[] bytes, int from, int to) {
+            long key = 0;
+            int end = Math.min(to, from + 8);
+            for (int i = from; i < end; i++) {
+                key = key << 8 | (bytes[i] & 0xFF);
+            }
+            return key << (8 * (8 - (end - from)));
+        }
+
         /** Form-decodes body[from, to) into decoded[at...]; returns the new end or -1 when malformed. */
-        private int decode(byte[] body, int from, int to, int at) {
+        private int decode(byte[] source, int from, int to, int at) {
             int out = at;
             for (int i = from; i < to; i++) {
-                byte b = body[i];
+                byte b = source[i];
                 if (b == '+') {
                     decoded[out++] = ' ';
                 } else if (b == '%') {
                     if (i + 2 >= to) {
                         return -1;
                     }
-                    int hi = Character.digit(body[i + 1], 16);
-                    int lo = Character.digit(body[i + 2], 16);
+                    int hi = Character.digit(source[i + 1], 16);
+                    int lo = Character.digit(source[i + 2], 16);
                     if (hi < 0 || lo < 0) {
                         return -1;
                     }
@@ -339,13 +390,13 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         private void sort(int count) {
             if (count <= 32) {
                 for (int i = 1; i < count; i++) {
-                    int p = order[i];
+                    int q = order[i];
                     int j = i - 1;
-                    while (j >= 0 && comparePairs(order[j], p) > 0) {
+                    while (j >= 0 && compareOrdered(order[j], q) > 0) {
                         order[j + 1] = order[j];
                         j--;
                     }
-                    order[j + 1] = p;
+                    order[j + 1] = q;
                 }
                 return;
             }
@@ -353,18 +404,27 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             for (int i = 0; i < count; i++) {
                 boxed[i] = order[i];
             }
-            Arrays.sort(boxed, this::comparePairs);
+            Arrays.sort(boxed, this::compareOrdered);
             for (int i = 0; i < count; i++) {
                 order[i] = boxed[i];
             }
         }
 
+        private int compareOrdered(int a, int b) {
+            int byKey = Long.compareUnsigned(keys[a], keys[b]);
+            return byKey != 0 ? byKey : comparePairs(a, b);
+        }
+
         private int comparePairs(int a, int b) {
-            int byName = Arrays.compareUnsigned(decoded, pairs[a * 4], pairs[a * 4 + 1], decoded, pairs[b * 4], pairs[b * 4 + 1]);
+            int pa = a * 6;
+            int pb = b * 6;
+            int byName = Arrays.compareUnsigned(pairs[pa] == 0 ? body : decoded, pairs[pa + 1], pairs[pa + 2],
+                    pairs[pb] == 0 ? body : decoded, pairs[pb + 1], pairs[pb + 2]);
             if (byName != 0) {
                 return byName;
             }
-            return Arrays.compareUnsigned(decoded, pairs[a * 4 + 2], pairs[a * 4 + 3], decoded, pairs[b * 4 + 2], pairs[b * 4 + 3]);
+            return Arrays.compareUnsigned(pairs[pa + 3] == 0 ? body : decoded, pairs[pa + 4], pairs[pa + 5],
+                    pairs[pb + 3] == 0 ? body : decoded, pairs[pb + 4], pairs[pb + 5]);
         }
 
         boolean matches(byte[] prefix, int start, byte[] expected) {
