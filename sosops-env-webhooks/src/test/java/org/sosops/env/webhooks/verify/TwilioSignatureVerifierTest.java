@@ -113,6 +113,20 @@ class TwilioSignatureVerifierTest {
     }
 
     @Test
+    void splitsAwkwardFormBodiesExactlyAsTheDocumentedAlgorithmReadsThem() throws Exception {
+        String body = "a=b=c&&flag&x=%2B1&y=+plus+&ErrorCode=&LongerThanEightBytesName=v&LongerThanEightBytesNamf=w&"
+                + "%41ccount=%e2%82%ac&z=" + "long-value-".repeat(20) + "&";
+        List<String[]> pairs = List.of(new String[] {"a", "b=c"}, new String[] {"flag", ""}, new String[] {"x", "+1"},
+                new String[] {"y", " plus "}, new String[] {"ErrorCode", ""}, new String[] {"LongerThanEightBytesName", "v"},
+                new String[] {"LongerThanEightBytesNamf", "w"}, new String[] {"Account", "\u20ac"},
+                new String[] {"z", "long-value-".repeat(20)});
+        String signature = independentSignature("tok", "https://ops.example.org/hook", pairs);
+        TwilioSignatureVerifier verifier = TwilioSignatureVerifier.withAuthToken(Secret.of("tok"), URI.create("https://ops.example.org"));
+        assertThat(verifier.verify(post("/hook", null, body, signature)).verified()).isTrue();
+        assertThat(verifier.verify(post("/hook", null, body.replace("Namf=w", "Namf=W"), signature)).verified()).isFalse();
+    }
+
+    @Test
     void acceptsTheUrlWithOrWithoutTheDefaultPortButNotAnotherPort() throws Exception {
         List<String[]> pairs = List.<String[]>of(new String[] {"MessageSid", "SM1"}, new String[] {"MessageStatus", "sent"});
         String withPort = independentSignature("tok", "https://ops.example.org:443/hook", pairs);
