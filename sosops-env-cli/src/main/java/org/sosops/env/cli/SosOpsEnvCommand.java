@@ -4,6 +4,7 @@ import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
 import org.sosops.env.cli.secrets.SecretsCommand;
+import org.sosops.env.cli.webhooks.WebhooksCommand;
 import picocli.CommandLine.Command;
 
 /** The root command; each capability is a subcommand. */
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
                 SecretsCommand.class,
                 FlagsCommand.class,
                 EntitlementsCommand.class,
+                WebhooksCommand.class,
         })
 public final class SosOpsEnvCommand {
 }

@@ -1,0 +1,360 @@
+package org.sosops.env.webhooks;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.webhooks.alerts.AlertSink;
+import org.sosops.env.webhooks.alerts.WebhookAlert;
+import org.sosops.env.webhooks.failures.FailureRecord;
+import org.sosops.env.webhooks.failures.FailureStore;
+import org.sosops.env.webhooks.ratelimit.RateDecision;
+import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
+import org.sosops.env.webhooks.replay.DeliveryIds;
+import org.sosops.env.webhooks.replay.SeenIdStore;
+import org.sosops.env.webhooks.request.SourceAllowlist;
+import org.sosops.env.webhooks.request.WebhookRequest;
+import org.sosops.env.webhooks.verify.RejectReason;
+import org.sosops.env.webhooks.verify.Verification;
+import org.sosops.env.webhooks.verify.WebhookVerifier;
+
+/**
+ * The webhook pipeline a host calls once per request, on any HTTP stack: request id (a valid
+ * inbound {@code X-Request-Id} is honoured) → source allowlist → rate limit per source → size cap
+ * and signature verification → replay check (seen delivery ids) → the host's handler. It never
+ * throws: every outcome is a {@link WebhookResponse}. Refused and failed requests are logged with
+ * the request id, stored as failure records and, by policy, alerted on.
+ *
+ * <pre>{@code
+ * WebhookGuard guard = WebhookGuards.fromPolicy(EnvironmentPolicy.fromEnvironment());   // standard endpoints
+ * // or by hand:
+ * WebhookGuard guard = WebhookGuard.builder()
+ *         .policy(policy)
+ *         .endpoint("/api/webhooks/twilio/inbound", TwilioSignatureVerifier.withAuthToken(token, appUrl))
+ *         .rateLimiter(SourceRateLimiter.inMemory(RateLimitSpec.parse("30/1m"), clock))
+ *         .failureStore(store)
+ *         .build();
+ * WebhookResponse answer = guard.handle(request, (req, requestId) -> process(req));
+ * }</pre>
+ */
+public final class WebhookGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final int STORED_BODY_CAP = 1 << 20;
+
+    private final Map<String, Endpoint> endpoints;
+    private final SourceAllowlist allowlist;
+    private final SourceRateLimiter rateLimiter;
+    private final SeenIdStore seenIds;
+    private final FailureStore failures;
+    private final AlertSink alerts;
+    private final String environment;
+    private final int maxBodyBytes;
+    private final Clock clock;
+    private final AtomicLong rateLimited = new AtomicLong();
+
+    private WebhookGuard(Builder b) {
+        this.endpoints = Map.copyOf(b.endpoints);
+        this.allowlist = b.allowlist;
+        this.rateLimiter = b.rateLimiter;
+        this.seenIds = b.seenIds;
+        this.failures = b.failures;
+        this.alerts = b.alerts;
+        this.environment = b.environment;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Decides one request and, when it is verified and new, runs the handler. Never throws. */
+    public WebhookResponse handle(WebhookRequest request, WebhookHandler handler) {
+        Instant receivedAt = clock.instant();
+        String requestId = request.header(WebhookResponse.REQUEST_ID_HEADER).map(String::strip)
+                .filter(id -> REQUEST_ID.matcher(id).matches()).orElseGet(() -> UUID.randomUUID().toString());
+        Endpoint endpoint = endpoints.get(request.path());
+        if (endpoint == null) {
+            return new WebhookResponse(404, WebhookResponse.Outcome.NOT_FOUND, requestId, Optional.empty(), Optional.empty());
+        }
+        if (!request.method().equalsIgnoreCase("POST")) {
+            return new WebhookResponse(405, WebhookResponse.Outcome.METHOD_NOT_ALLOWED, requestId, Optional.empty(),
+                    Optional.of("method-not-allowed"));
+        }
+        String provider = endpoint.verifier().provider();
+        if (!allowlist.allows(request.sourceAddress()) || !endpoint.allowlist().allows(request.sourceAddress())) {
+            return reject(request, requestId, endpoint, receivedAt, Verification.rejected(provider,
+                    RejectReason.SOURCE_NOT_ALLOWED, "the source address is outside the allowlist"));
+        }
+        RateDecision rate = rateLimiter.tryAcquire(sourceKey(request));
+        if (!rate.allowed()) {
+            long count = rateLimited.incrementAndGet();
+            LOG.warn("webhook {} {} rate-limited for source {} (request {}, {} rate-limited so far)", provider,
+                    request.path(), sourceKey(request), requestId, count);
+            return new WebhookResponse(429, WebhookResponse.Outcome.RATE_LIMITED, requestId,
+                    Optional.of(rate.retryAfterSeconds()), Optional.of("rate-limited"));
+        }
+        if (request.body().length > maxBodyBytes) {
+            return reject(request, requestId, endpoint, receivedAt, Verification.rejected(provider,
+                    RejectReason.BODY_TOO_LARGE, "the body has " + request.body().length + " bytes; the cap is "
+                            + maxBodyBytes));
+        }
+        Verification verification;
+        try {
+            verification = endpoint.verifier().verify(request);
+        } catch (RuntimeException e) {
+            verification = Verification.rejected(provider, RejectReason.VERIFIER_ERROR,
+                    "the verifier failed (" + e.getClass().getSimpleName() + ")");
+        }
+        if (verification instanceof Verification.Rejected rejected) {
+            return reject(request, requestId, endpoint, receivedAt, rejected);
+        }
+        List<String> ids = DeliveryIds.of(provider, request);
+        List<String> fresh = new ArrayList<>();
+        try {
+            for (String id : ids) {
+                if (seenIds.markSeen(provider, id, receivedAt)) {
+                    fresh.add(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("webhook replay check failed for request {} ({}); handling it", requestId, e.getClass().getSimpleName());
+            fresh.addAll(ids);
+        }
+        if (!ids.isEmpty() && fresh.isEmpty()) {
+            LOG.info("webhook {} {} is a repeated delivery; acknowledged without handling (request {})", provider,
+                    request.path(), requestId);
+            return new WebhookResponse(200, WebhookResponse.Outcome.DUPLICATE, requestId, Optional.empty(), Optional.empty());
+        }
+        try {
+            handler.handle(request, requestId);
+        } catch (Exception | LinkageError e) {
+            for (String id : fresh) {
+                try {
+                    seenIds.forget(provider, id);
+                } catch (RuntimeException ignored) {
+                    // The failure record below still lets the request be replayed.
+                }
+            }
+            String reason = "processing-failed: " + e.getClass().getSimpleName();
+            LOG.error("webhook {} {} failed in processing (request {}): {}", provider, request.path(), requestId,
+                    e.getClass().getName());
+            store(request, requestId, endpoint, provider, reason, receivedAt);
+            alert(request, requestId, provider, "processing-failed", receivedAt);
+            return new WebhookResponse(500, WebhookResponse.Outcome.FAILED, requestId, Optional.empty(),
+                    Optional.of("processing-failed"));
+        }
+        return new WebhookResponse(200, WebhookResponse.Outcome.ACCEPTED, requestId, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Replays a stored failure through the host's handler (no verification: its signing headers
+     * were stripped when stored) and marks it replayed.
+     *
+     * @return the record as replayed, or empty when there is no such id
+     * @throws Exception whatever the handler throws; the record stays unreplayed
+     */
+    public Optional<FailureRecord> replay(String failureId, WebhookHandler handler) throws Exception {
+        return failures.replay(failureId, failure -> {
+            WebhookRequest request = WebhookRequest.builder("POST", failure.endpoint())
+                    .headers(failure.headers()).body(failure.body()).build();
+            handler.handle(request, failure.requestId());
+        }, clock.instant());
+    }
+
+    /** The failure store, for listing, replay and retention. */
+    public FailureStore failures() {
+        return failures;
+    }
+
+    /** How many requests were refused for their rate since start. */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /** The endpoint paths this guard serves. */
+    public List<String> paths() {
+        return endpoints.keySet().stream().sorted().toList();
+    }
+
+    private WebhookResponse reject(WebhookRequest request, String requestId, Endpoint endpoint, Instant receivedAt,
+                                   Verification.Rejected rejected) {
+        LOG.warn("webhook {} {} refused (request {}): {}", rejected.provider(), request.path(), requestId,
+                rejected.describe());
+        store(request, requestId, endpoint, rejected.provider(), rejected.describe(), receivedAt);
+        alert(request, requestId, rejected.provider(), rejected.reason().id(), receivedAt);
+        return new WebhookResponse(rejected.reason().httpStatus(), WebhookResponse.Outcome.REJECTED, requestId,
+                Optional.empty(), Optional.of(rejected.reason().id()));
+    }
+
+    private void store(WebhookRequest request, String requestId, Endpoint endpoint, String provider, String reason,
+                       Instant receivedAt) {
+        byte[] body = request.body().length > STORED_BODY_CAP
+                ? Arrays.copyOf(request.body(), STORED_BODY_CAP) : request.body();
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        request.rawQuery().ifPresent(q -> headers.put(":query", List.of(q)));
+        try {
+            failures.record(new FailureRecord(UUID.randomUUID().toString(), requestId, request.path(), provider,
+                    reason.length() > 1000 ? reason.substring(0, 1000) : reason, receivedAt, headers, body,
+                    request.sourceAddress().map(InetAddress::getHostAddress), Optional.empty()));
+        } catch (RuntimeException e) {
+            LOG.error("webhook failure of request {} could not be stored: {}", requestId, e.getMessage());
+        }
+    }
+
+    private void alert(WebhookRequest request, String requestId, String provider, String reason, Instant at) {
+        try {
+            alerts.alert(new WebhookAlert(environment, request.path(), provider, reason, requestId, at, 0));
+        } catch (RuntimeException e) {
+            LOG.warn("webhook alert for request {} not raised: {}", requestId, e.getClass().getSimpleName());
+        }
+    }
+
+    private static String sourceKey(WebhookRequest request) {
+        return request.sourceAddress().map(InetAddress::getHostAddress).orElse("unknown");
+    }
+
+    private record Endpoint(WebhookVerifier verifier, SourceAllowlist allowlist) {
+    }
+
+    /**
+     * Configures a {@link WebhookGuard}. Defaults: nothing limited, seen ids in memory for 24 h,
+     * failures kept in memory only until a store is set, no alerts, 1 MiB body cap, system clock.
+     */
+    public static final class Builder {
+        private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        private final List<String> missingSecrets = new ArrayList<>();
+        private SourceAllowlist allowlist = SourceAllowlist.any();
+        private SourceRateLimiter rateLimiter = SourceRateLimiter.unlimited();
+        private SeenIdStore seenIds = SeenIdStore.inMemory(Duration.ofHours(24));
+        private FailureStore failures;
+        private AlertSink alerts = AlertSink.none();
+        private String environment = "local";
+        private boolean strict;
+        private int maxBodyBytes = 1 << 20;
+        private Clock clock = Clock.systemUTC();
+        private boolean unsignedAcknowledged;
+
+        private Builder() {
+        }
+
+        /** Takes strictness and the environment name from the policy (CONTRACT §1). */
+        public Builder policy(EnvironmentPolicy policy) {
+            this.environment = policy.environment().id();
+            this.strict = policy.requiresStrictWebhookVerification();
+            return this;
+        }
+
+        /** Whether unsigned endpoints are a start-up error (dev, staging, prod) or allowed (local). */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        public Builder environment(String environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public Builder endpoint(String path, WebhookVerifier verifier) {
+            return endpoint(path, verifier, SourceAllowlist.any());
+        }
+
+        /** An endpoint whose sources must also fall in its own allowlist. */
+        public Builder endpoint(String path, WebhookVerifier verifier, SourceAllowlist sources) {
+            endpoints.put(path, new Endpoint(verifier, sources));
+            return this;
+        }
+
+        /**
+         * An endpoint whose signing secret is not configured: a start-up error where the policy is
+         * strict, an unsigned endpoint otherwise (logged at start).
+         *
+         * @param variable the variable that should hold the secret, named in the error
+         */
+        public Builder endpointWithoutSecret(String path, String provider, String variable) {
+            missingSecrets.add(variable + " (for " + path + ")");
+            endpoints.put(path, new Endpoint(WebhookVerifier.unsigned(provider), SourceAllowlist.any()));
+            return this;
+        }
+
+        /** Sources allowed on every endpoint (default: any). */
+        public Builder sourceAllowlist(SourceAllowlist sources) {
+            this.allowlist = sources;
+            return this;
+        }
+
+        public Builder rateLimiter(SourceRateLimiter limiter) {
+            this.rateLimiter = limiter;
+            return this;
+        }
+
+        public Builder seenIds(SeenIdStore store) {
+            this.seenIds = store;
+            return this;
+        }
+
+        public Builder failureStore(FailureStore store) {
+            this.failures = store;
+            return this;
+        }
+
+        public Builder alertSink(AlertSink sink) {
+            this.alerts = sink;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body cap must be positive");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * @throws WebhookConfigurationException when strict and a signing secret is missing, or no
+         *                                       failure store is set
+         */
+        public WebhookGuard build() {
+            requireSecretsWhenStrict();
+            if (failures == null) {
+                throw new WebhookConfigurationException("a webhook guard needs a failure store: failureStore(...) "
+                        + "(WebhookGuards.fromPolicy picks PostgreSQL or the embedded database)");
+            }
+            return new WebhookGuard(this);
+        }
+
+        /** Fails fast, before any database is opened, when a strict environment lacks a secret. */
+        Builder requireSecretsWhenStrict() {
+            if (!missingSecrets.isEmpty() && !unsignedAcknowledged) {
+                if (strict) {
+                    throw new WebhookConfigurationException("webhook signature verification is strict in " + environment
+                            + " but no signing secret is configured: set " + String.join(", ", missingSecrets));
+                }
+                LOG.warn("webhooks accepted UNSIGNED in {} (no secret: {}); strict environments refuse to start so",
+                        environment, String.join(", ", missingSecrets));
+                unsignedAcknowledged = true;
+            }
+            return this;
+        }
+    }
+}

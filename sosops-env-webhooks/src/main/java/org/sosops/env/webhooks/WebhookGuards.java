@@ -1,0 +1,152 @@
+package org.sosops.env.webhooks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.secret.Secret;
+import org.sosops.env.webhooks.alerts.AlertSink;
+import org.sosops.env.webhooks.alerts.HttpAlertSink;
+import org.sosops.env.webhooks.failures.FailureStore;
+import org.sosops.env.webhooks.failures.FailureStoreException;
+import org.sosops.env.webhooks.failures.JdbcFailureStore;
+import org.sosops.env.webhooks.failures.SpoolingFailureStore;
+import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.ratelimit.PostgresSourceRateLimiter;
+import org.sosops.env.webhooks.ratelimit.RateLimitSpec;
+import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
+import org.sosops.env.webhooks.replay.JdbcSeenIdStore;
+import org.sosops.env.webhooks.replay.SeenIdStore;
+import org.sosops.env.webhooks.request.SourceAllowlist;
+import org.sosops.env.webhooks.verify.PostmarkTokenVerifier;
+import org.sosops.env.webhooks.verify.SendGridSignatureVerifier;
+import org.sosops.env.webhooks.verify.TwilioSignatureVerifier;
+
+/**
+ * The standard guard of CONTRACT §7, configured only by the canonical variables and
+ * {@code SOSOPS_WEBHOOK_*} settings:
+ *
+ * <ul>
+ * <li>{@value #TWILIO_INBOUND} and {@value #TWILIO_STATUS}: Twilio signatures with
+ * {@code TWILIO_AUTH_TOKEN} against {@code APP_URL} + path (+ query);</li>
+ * <li>{@value #EMAIL_EVENTS}: SendGrid (ECDSA) or Postmark (token) per {@code EMAIL_PROVIDER}, with
+ * {@code EMAIL_WEBHOOK_SIGNING_SECRET} ({@code SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST}: optional CIDRs);</li>
+ * <li>rate limit {@code SOSOPS_WEBHOOK_RATE_LIMIT} (default 30/1m) per source, on where the policy
+ * says so or when the variable is set;</li>
+ * <li>with {@code DATABASE_URL}: failures, seen ids and buckets in PostgreSQL (shared by the fleet);
+ * without: an embedded H2 database in {@code SOSOPS_WEBHOOK_DATA_DIR} (default {@code .sosops-env});
+ * failures spool to that directory while the database is unreachable;</li>
+ * <li>alerts in staging and prod: to {@code SOSOPS_WEBHOOK_ALERT_URL} (JSON POST) when set, else the
+ * log; deduplicated and at most 20 per 5 minutes.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * WebhookGuard guard = WebhookGuards.fromPolicy(EnvironmentPolicy.fromEnvironment());
+ * }</pre>
+ */
+public final class WebhookGuards {
+    public static final String TWILIO_INBOUND = "/api/webhooks/twilio/inbound";
+    public static final String TWILIO_STATUS = "/api/webhooks/twilio/status";
+    public static final String EMAIL_EVENTS = "/api/webhooks/email/events";
+
+    private WebhookGuards() {
+    }
+
+    /**
+     * @throws WebhookConfigurationException when the policy is strict and a signing secret is
+     *                                       missing, or a setting is malformed (the variable is named)
+     */
+    public static WebhookGuard fromPolicy(EnvironmentPolicy policy) {
+        return fromPolicy(policy, Clock.systemUTC());
+    }
+
+    public static WebhookGuard fromPolicy(EnvironmentPolicy policy, Clock clock) {
+        WebhookGuard.Builder builder = WebhookGuard.builder().policy(policy).clock(clock);
+        configureTwilio(policy, builder);
+        configureEmail(policy, builder, clock);
+        builder.requireSecretsWhenStrict();
+        Optional<Secret> databaseUrl = policy.secret("DATABASE_URL");
+        Path dataDir = Path.of(policy.value("SOSOPS_WEBHOOK_DATA_DIR").orElse(".sosops-env"));
+        Database database = databaseUrl.map(url -> {
+            try {
+                return Database.fromUrl(url.reveal());
+            } catch (IllegalArgumentException e) {
+                throw new WebhookConfigurationException("DATABASE_URL " + e.getMessage().replace("the database URL ", ""));
+            }
+        }).orElseGet(() -> Database.embedded(dataDir));
+        try {
+            builder.failureStore(new SpoolingFailureStore(JdbcFailureStore.open(database),
+                    dataDir.resolve("webhook-failures.spool.jsonl")));
+        } catch (FailureStoreException e) {
+            throw new WebhookConfigurationException("the webhook failure store is unreachable: " + e.getMessage(), e);
+        }
+        Optional<String> rate = policy.value(RateLimitSpec.VARIABLE);
+        if (policy.rateLimitingEnabled() || rate.isPresent()) {
+            RateLimitSpec spec;
+            try {
+                spec = rate.map(RateLimitSpec::parse).orElse(RateLimitSpec.DEFAULT);
+            } catch (IllegalArgumentException e) {
+                throw new WebhookConfigurationException(e.getMessage());
+            }
+            builder.rateLimiter(database.dialect() == Database.Dialect.POSTGRESQL
+                    ? PostgresSourceRateLimiter.create(database, spec, clock)
+                    : SourceRateLimiter.inMemory(spec, clock));
+        }
+        builder.seenIds(database.dialect() == Database.Dialect.POSTGRESQL
+                ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
+                : SeenIdStore.inMemory(Duration.ofHours(24)));
+        if (policy.alertsOnWebhookFailures()) {
+            AlertSink sink = policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(URI::create)
+                    .<AlertSink>map(HttpAlertSink::new).orElseGet(AlertSink::slf4j);
+            builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));
+        }
+        return builder.build();
+    }
+
+    private static void configureTwilio(EnvironmentPolicy policy, WebhookGuard.Builder builder) {
+        Optional<Secret> token = policy.secret("TWILIO_AUTH_TOKEN");
+        if (token.isEmpty()) {
+            builder.endpointWithoutSecret(TWILIO_INBOUND, TwilioSignatureVerifier.PROVIDER, "TWILIO_AUTH_TOKEN");
+            builder.endpointWithoutSecret(TWILIO_STATUS, TwilioSignatureVerifier.PROVIDER, "TWILIO_AUTH_TOKEN");
+            return;
+        }
+        URI appUrl;
+        try {
+            appUrl = URI.create(policy.value("APP_URL").orElseThrow(() -> new WebhookConfigurationException(
+                    "APP_URL is required to verify Twilio signatures (the public URL Twilio calls)")));
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException("APP_URL is not a valid URL");
+        }
+        try {
+            TwilioSignatureVerifier twilio = TwilioSignatureVerifier.withAuthToken(token.get(), appUrl);
+            builder.endpoint(TWILIO_INBOUND, twilio).endpoint(TWILIO_STATUS, twilio);
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException("TWILIO_AUTH_TOKEN / APP_URL: " + e.getMessage());
+        }
+    }
+
+    private static void configureEmail(EnvironmentPolicy policy, WebhookGuard.Builder builder, Clock clock) {
+        String provider = policy.value("EMAIL_PROVIDER").map(p -> p.strip().toLowerCase(Locale.ROOT)).orElse("sendgrid");
+        Optional<Secret> secret = policy.secret("EMAIL_WEBHOOK_SIGNING_SECRET");
+        if (secret.isEmpty()) {
+            builder.endpointWithoutSecret(EMAIL_EVENTS, provider, "EMAIL_WEBHOOK_SIGNING_SECRET");
+            return;
+        }
+        try {
+            if (provider.equals("postmark")) {
+                SourceAllowlist sources = policy.value("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST")
+                        .map(SourceAllowlist::parse).orElse(SourceAllowlist.any());
+                builder.endpoint(EMAIL_EVENTS, PostmarkTokenVerifier.withToken(secret.get()).allowing(sources));
+            } else if (provider.equals("sendgrid")) {
+                builder.endpoint(EMAIL_EVENTS, SendGridSignatureVerifier.withVerificationKey(secret.get(), clock));
+            } else {
+                throw new WebhookConfigurationException("EMAIL_PROVIDER must be sendgrid or postmark");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException("EMAIL_WEBHOOK_SIGNING_SECRET: " + e.getMessage());
+        }
+    }
+}

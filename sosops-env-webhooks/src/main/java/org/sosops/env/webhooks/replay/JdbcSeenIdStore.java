@@ -1,0 +1,100 @@
+package org.sosops.env.webhooks.replay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sosops.env.webhooks.jdbc.Database;
+
+/**
+ * Seen ids in a table ({@value #TABLE}) shared by every instance: the first insert of an id wins,
+ * a second one hits the primary key. Rows older than the retention are purged now and then.
+ * When the database is unreachable the id counts as new (logged): refusing every callback during
+ * an outage would be worse than a rare double delivery.
+ *
+ * <pre>{@code
+ * SeenIdStore seen = JdbcSeenIdStore.create(Database.fromUrl(databaseUrl), Duration.ofHours(24));
+ * }</pre>
+ */
+public final class JdbcSeenIdStore implements SeenIdStore {
+    public static final String TABLE = "sosops_webhook_seen_ids";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSeenIdStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Database database;
+    private final Duration retention;
+    private final AtomicLong inserts = new AtomicLong();
+
+    private JdbcSeenIdStore(Database database, Duration retention) {
+        this.database = database;
+        this.retention = retention;
+    }
+
+    public static JdbcSeenIdStore create(Database database, Duration retention) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (scope VARCHAR(40) NOT NULL, id VARCHAR(300) NOT NULL,"
+                    + " seen_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (scope, id))");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create " + TABLE + " in " + database + ": " + e.getMessage(), e);
+        }
+        return new JdbcSeenIdStore(database, retention);
+    }
+
+    @Override
+    public boolean markSeen(String scope, String id, Instant now) {
+        try (Connection c = database.connect()) {
+            if (inserts.incrementAndGet() % 1000 == 0) {
+                purge(c, now);
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO " + TABLE + " (scope, id, seen_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, scope);
+                insert.setString(2, id);
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            // Seen before: still a duplicate only within the retention.
+            try (PreparedStatement refresh = c.prepareStatement(
+                    "UPDATE " + TABLE + " SET seen_at = ? WHERE scope = ? AND id = ? AND seen_at < ?")) {
+                refresh.setTimestamp(1, Timestamp.from(now));
+                refresh.setString(2, scope);
+                refresh.setString(3, id);
+                refresh.setTimestamp(4, Timestamp.from(now.minus(retention)));
+                return refresh.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            LOG.warn("webhook replay check skipped, {} is unreachable ({})", database, e.getSQLState());
+            return true;
+        }
+    }
+
+    @Override
+    public void forget(String scope, String id) {
+        try (Connection c = database.connect();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE scope = ? AND id = ?")) {
+            delete.setString(1, scope);
+            delete.setString(2, id);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warn("could not forget a webhook id in {} ({})", database, e.getSQLState());
+        }
+    }
+
+    private void purge(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE seen_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(retention)));
+            delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.sosops.env.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.rules.RuleEngine;
+import org.sosops.env.core.testsupport.ScratchDatabase;
+import org.sosops.env.webhooks.failures.FailureRecord;
+import org.sosops.env.webhooks.failures.JdbcFailureStore;
+import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.request.WebhookRequest;
+
+class WebhookGuardsTest {
+    private static final String SENDGRID_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
+
+    private static EnvironmentPolicy policy(Map<String, String> variables) {
+        return EnvironmentPolicy.loader().ignoreProcessSettings().processEnvironment(variables)
+                .rules(RuleEngine.of(List.of())).load();
+    }
+
+    private static Map<String, String> base(String env, Path dir) {
+        Map<String, String> v = new HashMap<>();
+        v.put("APP_ENV", env);
+        v.put("APP_URL", "https://ops.example.org");
+        v.put("SOSOPS_WEBHOOK_DATA_DIR", dir.toString());
+        return v;
+    }
+
+    @Test
+    void localWithoutSecretsStartsWithUnsignedEndpointsAndTheEmbeddedStore(@TempDir Path dir) {
+        WebhookGuard guard = WebhookGuards.fromPolicy(policy(base("local", dir)));
+        assertThat(guard.paths()).containsExactly("/api/webhooks/email/events", "/api/webhooks/twilio/inbound",
+                "/api/webhooks/twilio/status");
+        assertThat(guard.handle(WebhookRequest.builder("POST", "/api/webhooks/twilio/inbound").build(), (r, id) -> { })
+                .status()).isEqualTo(200);
+        assertThat(guard.failures().toString()).contains("H2");
+    }
+
+    @Test
+    void devRefusesToStartWithoutTheEmailSigningSecret(@TempDir Path dir) {
+        Map<String, String> v = base("dev", dir);
+        v.put("TWILIO_AUTH_TOKEN", "5f0e1d2c3b4a59687766554433221100");
+        v.put("EMAIL_PROVIDER", "sendgrid");
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v)))
+                .isInstanceOf(WebhookConfigurationException.class)
+                .hasMessageContaining("EMAIL_WEBHOOK_SIGNING_SECRET").hasMessageContaining("dev")
+                .hasMessageNotContaining("5f0e1d2c3b4a59687766554433221100");
+    }
+
+    @Test
+    void aBadSettingIsAStartUpErrorNamingIt(@TempDir Path dir) {
+        Map<String, String> v = base("local", dir);
+        v.put("SOSOPS_WEBHOOK_RATE_LIMIT", "lots");
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).hasMessageContaining("SOSOPS_WEBHOOK_RATE_LIMIT");
+        Map<String, String> w = base("local", dir);
+        w.put("EMAIL_WEBHOOK_SIGNING_SECRET", "not-a-key");
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(w))).hasMessageContaining("EMAIL_WEBHOOK_SIGNING_SECRET")
+                .hasMessageNotContaining("not-a-key");
+    }
+
+    @Test
+    void stagingVerifiesSendGridAndStoresFailuresInTheSharedPostgresql(@TempDir Path dir) {
+        try (ScratchDatabase db = ScratchDatabase.create("guards")) {
+            Map<String, String> v = base("staging", dir);
+            v.put("TWILIO_AUTH_TOKEN", "5f0e1d2c3b4a59687766554433221100");
+            v.put("EMAIL_PROVIDER", "sendgrid");
+            v.put("EMAIL_WEBHOOK_SIGNING_SECRET", SENDGRID_KEY);
+            v.put("DATABASE_URL", db.databaseUrl());
+            v.put("SOSOPS_WEBHOOK_RATE_LIMIT", "100/1m");
+            WebhookGuard guard = WebhookGuards.fromPolicy(policy(v), MutableClock.at(1588788367L));
+            byte[] body = "{\"category\":\"example_payload\",\"event\":\"test_event\",\"message_id\":\"message_id\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            WebhookRequest.Builder events = WebhookRequest.builder("POST", WebhookGuards.EMAIL_EVENTS)
+                    .header("Content-Type", "application/json")
+                    .header("X-Twilio-Email-Event-Webhook-Timestamp", "1588788367").body(body);
+            WebhookRequest good = events.header("X-Twilio-Email-Event-Webhook-Signature",
+                    "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0=").build();
+            assertThat(guard.handle(good, (r, id) -> { }).status()).isEqualTo(200);
+
+            WebhookRequest unsigned = WebhookRequest.builder("POST", WebhookGuards.TWILIO_INBOUND)
+                    .header("Content-Type", "application/x-www-form-urlencoded").body("From=%2B1".getBytes()).build();
+            assertThat(guard.handle(unsigned, (r, id) -> { }).status()).isEqualTo(403);
+            List<FailureRecord> stored = JdbcFailureStore.open(Database.fromUrl(db.databaseUrl())).list(10);
+            assertThat(stored).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("missing-signature"));
+        }
+    }
+}
