@@ -1,7 +1,10 @@
 package org.sosops.env.cli;
 
 import org.sosops.env.cli.check.CheckCommand;
+import org.sosops.env.cli.promotion.LaunchGateCommand;
 import org.sosops.env.cli.promotion.MigrationsCommand;
+import org.sosops.env.cli.promotion.RestoreCommand;
+import org.sosops.env.cli.promotion.SmokeCommand;
 import picocli.CommandLine.Command;
 
 /** The root command; each capability is a subcommand. */
@@ -12,6 +15,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 MigrationsCommand.class,
+                SmokeCommand.class,
+                LaunchGateCommand.class,
+                RestoreCommand.class,
         })
 public final class SosOpsEnvCommand {
 }
