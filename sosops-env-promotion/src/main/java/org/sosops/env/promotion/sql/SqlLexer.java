@@ -157,57 +157,76 @@ public final class SqlLexer {
     }
 
     private void skipSpaceAndComments() {
-        while (pos < limit) {
-            int c = in[pos];
-            if (c >= 0 && CLASS[c] == SPACE) {
+        // Locals, not fields, in the hot loops: the JIT keeps them in registers.
+        final byte[] b = in;
+        final int lim = limit;
+        int p = pos;
+        int lines = line;
+        while (p < lim) {
+            int c = b[p];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b) {
                 if (c == '\n') {
-                    line++;
+                    lines++;
                 }
-                pos++;
-            } else if (c == '-' && pos + 1 < limit && in[pos + 1] == '-') {
-                pos += 2;
-                while (pos < limit && in[pos] != '\n') {
-                    pos++;
+                p++;
+            } else if (c == '-' && p + 1 < lim && b[p + 1] == '-') {
+                p += 2;
+                while (p < lim && b[p] != '\n') {
+                    p++;
                 }
-            } else if (c == '/' && pos + 1 < limit && in[pos + 1] == '*') {
+            } else if (c == '/' && p + 1 < lim && b[p + 1] == '*') {
+                pos = p;
+                line = lines;
                 blockComment();
+                p = pos;
+                lines = line;
             } else {
-                return;
+                break;
             }
         }
+        pos = p;
+        line = lines;
     }
 
     /** Block comments nest in PostgreSQL: {@code /* a /* b *}{@code / c *}{@code /} is one comment. */
     private void blockComment() {
+        final byte[] b = in;
+        final int lim = limit;
         int startLine = line;
+        int lines = line;
         int depth = 1;
-        pos += 2;
-        while (pos < limit) {
-            byte c = in[pos];
-            if (c == '*' && pos + 1 < limit && in[pos + 1] == '/') {
-                pos += 2;
+        int p = pos + 2;
+        while (p < lim) {
+            byte c = b[p];
+            if (c == '*' && p + 1 < lim && b[p + 1] == '/') {
+                p += 2;
                 if (--depth == 0) {
+                    pos = p;
+                    line = lines;
                     return;
                 }
-            } else if (c == '/' && pos + 1 < limit && in[pos + 1] == '*') {
-                pos += 2;
+            } else if (c == '/' && p + 1 < lim && b[p + 1] == '*') {
+                p += 2;
                 depth++;
             } else {
                 if (c == '\n') {
-                    line++;
+                    lines++;
                 }
-                pos++;
+                p++;
             }
         }
         throw new SqlSyntaxException("unterminated block comment (/* without */)", startLine);
     }
 
     private TokenKind word() {
+        final byte[] b = in;
+        final int lim = limit;
         int first = pos;
-        pos++;
-        while (pos < limit && (CLASS[in[pos] & 0xff] & WORD_PART) != 0) {
-            pos++;
+        int p = first + 1;
+        while (p < lim && (CLASS[b[p] & 0xff] & WORD_PART) != 0) {
+            p++;
         }
+        pos = p;
         if (pos < limit && pos - first == 1) {
             int prefix = in[first] | 0x20;
             byte after = in[pos];
@@ -256,25 +275,27 @@ public final class SqlLexer {
     }
 
     private int quoted(int from, char quote) {
-        int startLine = line;
+        final byte[] b = in;
+        final int lim = limit;
+        int lines = line;
         int i = from;
-        byte[] bytes = in;
-        while (i < limit) {
-            byte c = bytes[i];
+        while (i < lim) {
+            byte c = b[i];
             if (c == quote) {
-                if (i + 1 < limit && bytes[i + 1] == quote) {
+                if (i + 1 < lim && b[i + 1] == quote) {
                     i += 2;
                     continue;
                 }
+                line = lines;
                 return i + 1;
             }
             if (c == '\n') {
-                line++;
+                lines++;
             }
             i++;
         }
         throw new SqlSyntaxException(quote == '"' ? "unterminated quoted identifier (\" without closing \")"
-                : "unterminated string literal (' without closing ')", startLine);
+                : "unterminated string literal (' without closing ')", line);
     }
 
     /** An {@code E'…'} string: a backslash escapes the next character, and {@code ''} still stands for a quote. */
