@@ -2,8 +2,14 @@ package org.sosops.env.promotion.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.sosops.env.core.testsupport.ScratchDatabase;
 
 /** The shipped examples hold risky statements and traps; the gate must find exactly the former. */
 class ExampleMigrationsTest {
@@ -30,5 +36,25 @@ class ExampleMigrationsTest {
     void theExamplesCoverEveryLayout() {
         assertThat(MigrationGate.sqlFiles(EXAMPLES)).extracting(MigrationLayout::of)
                 .contains(MigrationLayout.PRISMA, MigrationLayout.FLYWAY, MigrationLayout.PLAIN);
+    }
+
+    @Test
+    void theExamplesAreRealPostgresqlThatRunsInOrder() throws IOException, SQLException {
+        try (ScratchDatabase db = ScratchDatabase.create("examples"); Connection c = db.connect(); Statement s = c.createStatement()) {
+            for (Path file : MigrationGate.sqlFiles(EXAMPLES.resolve("prisma"))) {
+                s.execute(Files.readString(file));
+            }
+            s.execute(Files.readString(EXAMPLES.resolve("flyway/V1__create_lists.sql")));
+            s.execute(Files.readString(EXAMPLES.resolve("flyway/V1_1__retire_lists.sql")));
+            s.execute(Files.readString(EXAMPLES.resolve("plain/seed_cleanup.sql")));
+        }
+    }
+
+    @Test
+    void theDocumentationNamesEveryRiskyPattern() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "promotion.md"));
+        for (RiskyPattern pattern : RiskyPattern.values()) {
+            assertThat(docs).contains("| `" + pattern.label() + "` |");
+        }
     }
 }
