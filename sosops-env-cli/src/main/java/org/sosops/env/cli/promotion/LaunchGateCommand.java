@@ -53,7 +53,8 @@ public final class LaunchGateCommand implements Callable<Integer> {
             description = "Environment check: the deploy's .env files (later win); default: the process environment.")
     private List<Path> envFiles = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Environment check: validate as this environment.")
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "Environment check: validate as this environment (default: --target when it is one).")
     private String environment;
 
     @Option(names = "--register", paramLabel = "FILE",
@@ -101,8 +102,10 @@ public final class LaunchGateCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         LaunchGate.Builder gate = LaunchGate.builder();
+        // Deploying to an environment means its variables must validate as that environment.
         Optional<AppEnv> expected = Optional.ofNullable(environment).map(e -> AppEnv.parse(e).orElseThrow(() ->
-                new InputException("--env '" + e + "' is not an environment; use local, dev, staging or prod")));
+                new InputException("--env '" + e + "' is not an environment; use local, dev, staging or prod")))
+                .or(() -> Optional.ofNullable(target).flatMap(AppEnv::parse));
         Optional<Path> registerFile = Optional.ofNullable(register)
                 .or(() -> Files.isRegularFile(Path.of("RISKS_DECISIONS.md")) ? Optional.of(Path.of("RISKS_DECISIONS.md")) : Optional.empty());
         gate.item(new EnvironmentCheckItem(envFiles, expected, registerFile));
