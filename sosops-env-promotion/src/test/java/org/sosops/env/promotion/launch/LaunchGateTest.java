@@ -97,4 +97,28 @@ class LaunchGateTest {
         assertThat(verdict.entries()).extracting(e -> e.item() + ":" + LaunchVerdict.status(e.result()))
                 .containsExactly("broken:error", "fine:pass");
     }
+
+    @Test
+    void aReportItemFailsOnBlockingFindingsAndPassesOnWarnings() {
+        org.sosops.env.core.rules.Finding shared = org.sosops.env.core.rules.Finding.error(
+                org.sosops.env.core.rules.RuleId.SECRET_SHARED, "AUTH_SECRET is shared by staging and prod")
+                .variable("AUTH_SECRET").build();
+        org.sosops.env.core.rules.Finding note = org.sosops.env.core.rules.Finding.warning(
+                org.sosops.env.core.rules.RuleId.EXAMPLE_SECRET, "a warning only").build();
+
+        LaunchVerdict verdict = LaunchGate.builder()
+                .item(new ReportItem("secrets", "secret hygiene",
+                        () -> org.sosops.env.core.rules.ValidationReport.of(List.of(shared, note))))
+                .item(new ReportItem("warnings", "warnings only",
+                        () -> org.sosops.env.core.rules.ValidationReport.of(List.of(note))))
+                .item(new ReportItem("broken", "unreadable", () -> {
+                    throw new PromotionInputException("x.env: file not found");
+                }))
+                .build().run();
+
+        assertThat(verdict.entries()).extracting(e -> e.item() + ":" + LaunchVerdict.status(e.result()) + ":" + e.result().summary())
+                .containsExactly("secrets:fail:secret hygiene: 1 problem", "warnings:pass:warnings only passed",
+                        "broken:error:x.env: file not found");
+        assertThat(verdict.toText()).contains("- error [secret-shared] AUTH_SECRET is shared by staging and prod");
+    }
 }
