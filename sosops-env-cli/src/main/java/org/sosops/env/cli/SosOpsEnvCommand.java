@@ -5,6 +5,7 @@ import org.sosops.env.cli.promotion.LaunchGateCommand;
 import org.sosops.env.cli.promotion.MigrationsCommand;
 import org.sosops.env.cli.promotion.RestoreCommand;
 import org.sosops.env.cli.promotion.SmokeCommand;
+import org.sosops.env.cli.secrets.SecretsCommand;
 import picocli.CommandLine.Command;
 
 /** The root command; each capability is a subcommand. */
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
                 SmokeCommand.class,
                 LaunchGateCommand.class,
                 RestoreCommand.class,
+                SecretsCommand.class,
         })
 public final class SosOpsEnvCommand {
 }
