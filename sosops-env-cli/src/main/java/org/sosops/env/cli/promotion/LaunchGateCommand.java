@@ -14,13 +14,13 @@ import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
 import org.sosops.env.core.env.AppEnv;
-import org.sosops.env.promotion.launch.ChecklistItem;
 import org.sosops.env.promotion.launch.EnvironmentCheckItem;
 import org.sosops.env.promotion.launch.ItemResult;
 import org.sosops.env.promotion.launch.LaunchGate;
 import org.sosops.env.promotion.launch.LaunchVerdict;
 import org.sosops.env.promotion.launch.MigrationGateItem;
 import org.sosops.env.promotion.launch.ReleaseItem;
+import org.sosops.env.promotion.launch.SecretHygieneItem;
 import org.sosops.env.promotion.launch.SmokeItem;
 import org.sosops.env.promotion.ledger.PromotionLedger;
 import org.sosops.env.promotion.release.GitRepository;
@@ -36,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code sosops-env launch-gate}: the pre-deploy checklist in one verdict. */
 @Command(name = "launch-gate", mixinStandardHelpOptions = true,
         description = {"The pre-deploy checklist in one verdict: environment check, migration gate, release rules",
-                "(with --target; for prod: tagged commit on the prod branch that passed the staging smoke checks)",
+                "(with --target; for prod: tagged commit on the prod branch that passed the staging smoke checks),",
+                "secret hygiene (--compare-env-file, --example, --scan)",
                 "and, with --base-url, the post-deploy smoke checks. Every failing item is listed.",
                 "Exit 0 go, 1 when an item fails, 2 when an item cannot run (missing input, unreachable target)."})
 public final class LaunchGateCommand implements Callable<Integer> {
@@ -60,6 +61,19 @@ public final class LaunchGateCommand implements Callable<Integer> {
     @Option(names = "--register", paramLabel = "FILE",
             description = "The exception register (default: ./RISKS_DECISIONS.md when it exists).")
     private Path register;
+
+    @Option(names = "--compare-env-file", paramLabel = "FILE", arity = "1..*",
+            description = "Secret hygiene: other environments' .env files, compared with --env-file for shared secrets and identities.")
+    private List<Path> compareEnvFiles = new ArrayList<>();
+
+    @Option(names = "--example", paramLabel = "FILE", description = "Secret hygiene: a .env.example to check for real-looking secrets.")
+    private Path example;
+
+    @Option(names = "--scan", paramLabel = "DIR", description = "Secret hygiene: a source tree to scan for hard-coded secrets.")
+    private Path scan;
+
+    @Option(names = "--secrets-baseline", paramLabel = "FILE", description = "Secret hygiene: reviewed hard-coded secrets of --scan.")
+    private Path secretsBaseline;
 
     @Option(names = "--migrations", paramLabel = "DIR", description = "Migration gate: the migrations directory.")
     private Path migrations;
@@ -95,7 +109,7 @@ public final class LaunchGateCommand implements Callable<Integer> {
     private SmokeOptions smoke;
 
     @Option(names = "--skip", paramLabel = "ITEM", split = ",",
-            description = "Skip checklist items on purpose (listed as skipped): environment, migrations, release, smoke.")
+            description = "Skip checklist items on purpose (listed as skipped): environment, secrets, migrations, release, smoke.")
     private List<String> skip = new ArrayList<>();
 
     @Override
@@ -109,9 +123,10 @@ public final class LaunchGateCommand implements Callable<Integer> {
         Optional<Path> registerFile = Optional.ofNullable(register)
                 .or(() -> Files.isRegularFile(Path.of("RISKS_DECISIONS.md")) ? Optional.of(Path.of("RISKS_DECISIONS.md")) : Optional.empty());
         gate.item(new EnvironmentCheckItem(envFiles, expected, registerFile));
-        for (ChecklistItem item : LaunchGateItems.extra(envFiles, env)) {
-            gate.item(item);
-        }
+        List<Path> compared = new ArrayList<>(envFiles);
+        compared.addAll(compareEnvFiles);
+        gate.item(new SecretHygieneItem(compared, Optional.ofNullable(example), Optional.ofNullable(scan),
+                Optional.ofNullable(secretsBaseline)));
         gate.item(new MigrationGateItem(Optional.ofNullable(migrations), Optional.ofNullable(baseline)));
         if (target != null) {
             String mapping = branches != null ? branches : env.get(BRANCHES_SETTING);

@@ -162,6 +162,8 @@ class PromotionCommandsTest {
         Files.writeString(migrations.resolve("V1__a.sql"), "CREATE TABLE t (a int);");
         Path env = dir.resolve("prod.env");
         Files.copy(Path.of("..", "examples", "env", "prod.env"), env);
+        Path example = dir.resolve(".env.example");
+        Files.writeString(example, "APP_ENV=local\nAUTH_SECRET=\nTWILIO_AUTH_TOKEN=<your-token>\n");
         try (ScratchDatabase ledger = ScratchDatabase.create("cli_ledger")) {
             String baseUrl = "http://127.0.0.1:" + app.getAddress().getPort();
             Run smoke = run("smoke", "--base-url", baseUrl, "--record", "--commit", commit, "--environment", "staging",
@@ -170,16 +172,18 @@ class PromotionCommandsTest {
             assertThat(smoke.json().get("checks")).extracting(c -> c.get("name").asText() + ":" + c.get("result").asText())
                     .containsExactly("health:passed", "resolved-flags:passed", "organization-flags:skipped");
 
-            Run go = run("launch-gate", "--env-file", env.toString(), "--migrations", migrations.toString(), "--target", "prod",
+            Run go = run("launch-gate", "--env-file", env.toString(), "--example", example.toString(),
+                    "--migrations", migrations.toString(), "--target", "prod",
                     "--commit", commit, "--branch", "prod", "--tag", "v1.0.0", "--ledger-database-url", ledger.databaseUrl());
             assertThat(go.exit()).as(go.out() + go.err()).isZero();
             assertThat(go.out()).contains("release to prod allowed").endsWith("GO: every checklist item passed\n");
 
-            Run other = run("launch-gate", "--env-file", env.toString(), "--migrations", migrations.toString(), "--target", "prod",
+            Run other = run("launch-gate", "--env-file", env.toString(), "--example", example.toString(),
+                    "--migrations", migrations.toString(), "--target", "prod",
                     "--commit", "1111111111111111111111111111111111111111", "--branch", "prod", "--tag", "v1.0.1",
                     "--ledger-database-url", ledger.databaseUrl(), "--format", "json");
             assertThat(other.exit()).isEqualTo(1);
-            assertThat(other.json().get("items").get(2).get("problems").get(0).asText())
+            assertThat(other.json().get("items").get(3).get("problems").get(0).asText())
                     .isEqualTo("commit 111111111111 was never validated on staging (no smoke result in the ledger;"
                             + " run 'sosops-env smoke --record' against staging)");
         } finally {
@@ -191,8 +195,29 @@ class PromotionCommandsTest {
     void theLaunchGateExitsTwoWhenAnItemCannotRun() {
         Run run = run("launch-gate", "--env-file", Path.of("..", "examples", "env", "staging.env").toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.out()).contains("ERROR migrations").contains("NO-GO: 1 failing item (migrations)");
-        assertThat(run.err()).contains("no migrations directory given: pass --migrations DIR (or --skip migrations)");
+        assertThat(run.out()).contains("ERROR migrations").contains("ERROR secrets")
+                .contains("NO-GO: 2 failing items (secrets, migrations)");
+        assertThat(run.err()).contains("no migrations directory given: pass --migrations DIR (or --skip migrations)")
+                .contains("secrets: nothing to check");
+    }
+
+    @Test
+    void theLaunchGateRunsSecretHygieneAcrossEnvironmentsTheExampleFileAndTheSource() throws IOException {
+        Path secrets = Path.of("..", "examples", "secrets");
+        Run run = run("launch-gate", "--env-file", secrets.resolve("env/prod.env").toString(),
+                "--compare-env-file", secrets.resolve("env/dev.env").toString(), secrets.resolve("env/staging.env").toString(),
+                "--example", secrets.resolve("env.example").toString(), "--scan", secrets.resolve("src").toString(),
+                "--secrets-baseline", secrets.resolve("secrets-baseline.txt").toString(),
+                "--skip", "environment,migrations", "--format", "json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        JsonNode item = run.json().get("items").get(1);
+        assertThat(item.get("item").asText()).isEqualTo("secrets");
+        assertThat(item.get("status").asText()).isEqualTo("fail");
+        assertThat(item.get("problems")).extracting(JsonNode::asText)
+                .anyMatch(p -> p.contains("[secret-shared]")).anyMatch(p -> p.contains("[example-secret]"))
+                .anyMatch(p -> p.contains("[hardcoded-secret]"));
+        assertThat(run.out()).doesNotContain("ee59dd8a09b1bf0faa5ebe16d4662ead");
     }
 
     @Test
