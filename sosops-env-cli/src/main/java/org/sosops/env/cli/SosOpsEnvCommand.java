@@ -3,6 +3,10 @@ package org.sosops.env.cli;
 import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
+import org.sosops.env.cli.promotion.LaunchGateCommand;
+import org.sosops.env.cli.promotion.MigrationsCommand;
+import org.sosops.env.cli.promotion.RestoreCommand;
+import org.sosops.env.cli.promotion.SmokeCommand;
 import org.sosops.env.cli.secrets.SecretsCommand;
 import org.sosops.env.cli.webhooks.WebhooksCommand;
 import picocli.CommandLine.Command;
@@ -14,6 +18,10 @@ import picocli.CommandLine.Command;
         description = "Environment policy checks for campaign-operations applications.",
         subcommands = {
                 CheckCommand.class,
+                MigrationsCommand.class,
+                SmokeCommand.class,
+                LaunchGateCommand.class,
+                RestoreCommand.class,
                 SecretsCommand.class,
                 FlagsCommand.class,
                 EntitlementsCommand.class,

@@ -1,0 +1,196 @@
+package org.sosops.env.cli.promotion;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.sosops.env.cli.support.ExitCode;
+import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.InputException;
+import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.promotion.launch.EnvironmentCheckItem;
+import org.sosops.env.promotion.launch.ItemResult;
+import org.sosops.env.promotion.launch.LaunchGate;
+import org.sosops.env.promotion.launch.LaunchVerdict;
+import org.sosops.env.promotion.launch.MigrationGateItem;
+import org.sosops.env.promotion.launch.ReleaseItem;
+import org.sosops.env.promotion.launch.SecretHygieneItem;
+import org.sosops.env.promotion.launch.SmokeItem;
+import org.sosops.env.promotion.ledger.PromotionLedger;
+import org.sosops.env.promotion.release.GitRepository;
+import org.sosops.env.promotion.release.ReleaseCandidate;
+import org.sosops.env.promotion.release.ReleaseRules;
+import org.sosops.env.promotion.smoke.SmokeRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sosops-env launch-gate}: the pre-deploy checklist in one verdict. */
+@Command(name = "launch-gate", mixinStandardHelpOptions = true,
+        description = {"The pre-deploy checklist in one verdict: environment check, migration gate, release rules",
+                "(with --target; for prod: tagged commit on the prod branch that passed the staging smoke checks),",
+                "secret hygiene (--compare-env-file, --example, --scan)",
+                "and, with --base-url, the post-deploy smoke checks. Every failing item is listed.",
+                "Exit 0 go, 1 when an item fails, 2 when an item cannot run (missing input, unreachable target)."})
+public final class LaunchGateCommand implements Callable<Integer> {
+    /** The branch mapping setting: {@code main=staging,prod=prod}. */
+    static final String BRANCHES_SETTING = "SOSOPS_RELEASE_BRANCHES";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private FormatOption format;
+
+    @Option(names = "--env-file", paramLabel = "FILE", arity = "1..*",
+            description = "Environment check: the deploy's .env files (later win); default: the process environment.")
+    private List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "Environment check: validate as this environment (default: --target when it is one).")
+    private String environment;
+
+    @Option(names = "--register", paramLabel = "FILE",
+            description = "The exception register (default: ./RISKS_DECISIONS.md when it exists).")
+    private Path register;
+
+    @Option(names = "--compare-env-file", paramLabel = "FILE", arity = "1..*",
+            description = "Secret hygiene: other environments' .env files, compared with --env-file for shared secrets and identities.")
+    private List<Path> compareEnvFiles = new ArrayList<>();
+
+    @Option(names = "--example", paramLabel = "FILE", description = "Secret hygiene: a .env.example to check for real-looking secrets.")
+    private Path example;
+
+    @Option(names = "--scan", paramLabel = "DIR", description = "Secret hygiene: a source tree to scan for hard-coded secrets.")
+    private Path scan;
+
+    @Option(names = "--secrets-baseline", paramLabel = "FILE", description = "Secret hygiene: reviewed hard-coded secrets of --scan.")
+    private Path secretsBaseline;
+
+    @Option(names = "--migrations", paramLabel = "DIR", description = "Migration gate: the migrations directory.")
+    private Path migrations;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Migration gate: the baseline (default: ./migration-safety-baseline.json when it exists).")
+    private Path baseline;
+
+    @Option(names = "--target", paramLabel = "ENV", description = "Release rules: the environment being deployed to.")
+    private String target;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "Release rules: the build's commit (default: git HEAD).")
+    private String commit;
+
+    @Option(names = "--branch", paramLabel = "NAME", description = "Release rules: the build's branch (default: git's current branch).")
+    private String branch;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Release rules: a tag of the build (default: git tags at the commit).")
+    private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--branches", paramLabel = "SPEC",
+            description = "Release rules: branch mapping, e.g. main=staging,prod=prod,release/*=staging (default: $"
+                    + BRANCHES_SETTING + ", else main=staging,prod=prod; other branches deploy to previews).")
+    private String branches;
+
+    @Mixin
+    private LedgerOptions ledger;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Smoke checks (optional): the deployed application.")
+    private String baseUrl;
+
+    @Mixin
+    private SmokeOptions smoke;
+
+    @Option(names = "--skip", paramLabel = "ITEM", split = ",",
+            description = "Skip checklist items on purpose (listed as skipped): environment, secrets, migrations, release, smoke.")
+    private List<String> skip = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Map<String, String> env = System.getenv();
+        LaunchGate.Builder gate = LaunchGate.builder();
+        // Deploying to an environment means its variables must validate as that environment.
+        Optional<AppEnv> expected = Optional.ofNullable(environment).map(e -> AppEnv.parse(e).orElseThrow(() ->
+                new InputException("--env '" + e + "' is not an environment; use local, dev, staging or prod")))
+                .or(() -> Optional.ofNullable(target).flatMap(AppEnv::parse));
+        Optional<Path> registerFile = Optional.ofNullable(register)
+                .or(() -> Files.isRegularFile(Path.of("RISKS_DECISIONS.md")) ? Optional.of(Path.of("RISKS_DECISIONS.md")) : Optional.empty());
+        gate.item(new EnvironmentCheckItem(envFiles, expected, registerFile));
+        List<Path> compared = new ArrayList<>(envFiles);
+        compared.addAll(compareEnvFiles);
+        gate.item(new SecretHygieneItem(compared, Optional.ofNullable(example), Optional.ofNullable(scan),
+                Optional.ofNullable(secretsBaseline)));
+        gate.item(new MigrationGateItem(Optional.ofNullable(migrations), Optional.ofNullable(baseline)));
+        if (target != null) {
+            String mapping = branches != null ? branches : env.get(BRANCHES_SETTING);
+            ReleaseRules rules = mapping == null || mapping.isBlank() ? ReleaseRules.defaults()
+                    : PromotionInputs.guard(() -> ReleaseRules.parse(mapping));
+            Optional<PromotionLedger> evidence = ledger.ledger(env);
+            gate.item(new ReleaseItem(target, rules, candidate(), evidence));
+        }
+        if (baseUrl != null) {
+            Optional<String> expectedHealth = Optional.ofNullable(target).flatMap(AppEnv::parse).map(AppEnv::id);
+            gate.item(new SmokeItem(SmokeRunner.create(), smoke.config(baseUrl, env, expectedHealth), report -> { }));
+        }
+        LaunchVerdict verdict = PromotionInputs.guard(() -> gate.skip(new HashSet<>(skip)).build()).run();
+        print(verdict, spec.commandLine().getOut());
+        if (verdict.anyErrored()) {
+            List<String> errored = verdict.entries().stream().filter(e -> e.result() instanceof ItemResult.Errored)
+                    .map(e -> e.item() + ": " + e.result().summary()).toList();
+            spec.commandLine().getErr().println("launch-gate: " + errored.size() + " checklist item"
+                    + (errored.size() == 1 ? "" : "s") + " could not run: " + String.join("; ", errored));
+            spec.commandLine().getErr().flush();
+            return ExitCode.INPUT_ERROR;
+        }
+        return verdict.go() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    private Supplier<ReleaseCandidate> candidate() {
+        return () -> {
+            if (commit != null && branch != null) {
+                return new ReleaseCandidate(commit, Optional.of(branch), tags);
+            }
+            GitRepository git = GitRepository.at(Path.of("."));
+            ReleaseCandidate head = commit == null ? git.head() : new ReleaseCandidate(commit, Optional.empty(), git.tagsAt(commit));
+            return new ReleaseCandidate(head.commit(), branch != null ? Optional.of(branch) : head.branch(),
+                    tags.isEmpty() ? head.tags() : tags);
+        };
+    }
+
+    private void print(LaunchVerdict verdict, PrintWriter out) {
+        if (format.json()) {
+            PromotionInputs.printJson(out, json -> {
+                json.writeStartObject();
+                json.writeBooleanField("ok", verdict.go());
+                json.writeStringField("verdict", verdict.go() ? "go" : "no-go");
+                json.writeArrayFieldStart("items");
+                for (LaunchVerdict.Entry e : verdict.entries()) {
+                    json.writeStartObject();
+                    json.writeStringField("item", e.item());
+                    json.writeStringField("status", LaunchVerdict.status(e.result()));
+                    json.writeStringField("summary", e.result().summary());
+                    if (e.result() instanceof ItemResult.Failed failed) {
+                        json.writeArrayFieldStart("problems");
+                        for (String p : failed.problems()) {
+                            json.writeString(p);
+                        }
+                        json.writeEndArray();
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            });
+        } else {
+            out.println(verdict.toText());
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.sosops.env.cli.promotion;
+
+import picocli.CommandLine.Command;
+
+/** {@code sosops-env migrations check|baseline|promotable} (CONTRACT §4, §6). */
+@Command(name = "migrations", mixinStandardHelpOptions = true,
+        description = "The migration safety gate and the promotion order of migrations.",
+        subcommands = {
+                MigrationsCheckCommand.class,
+                MigrationsBaselineCommand.class,
+                MigrationsPromotableCommand.class,
+        })
+public final class MigrationsCommand {
+}

@@ -1,0 +1,93 @@
+package org.sosops.env.cli.promotion;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.ExitCode;
+import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.InputException;
+import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.promotion.db.PostgresTarget;
+import org.sosops.env.promotion.order.MigrationHistory;
+import org.sosops.env.promotion.order.MigrationRef;
+import org.sosops.env.promotion.restore.RestoreDrill;
+import org.sosops.env.promotion.restore.RestoreResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sosops-env restore --backups DIR --database-url URL [--allow-prod]}: the restore drill. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore drill: stream the newest gzip SQL backup (*.sql.gz) in DIR through psql into the database",
+                "(one transaction), then print its migration status. A prod database is refused without --allow-prod."})
+public final class RestoreCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private FormatOption format;
+
+    @Option(names = "--backups", paramLabel = "DIR", required = true, description = "Directory of *.sql.gz backups.")
+    private Path backups;
+
+    @Option(names = "--database-url", paramLabel = "URL", required = true,
+            description = "The database to restore into (normally a scratch database).")
+    private String databaseUrl;
+
+    @Option(names = "--env", paramLabel = "NAME", description = "The target's environment; prod is refused without --allow-prod.")
+    private String environment;
+
+    @Option(names = "--allow-prod", description = "Allow restoring into a production database (deliberate recovery only).")
+    private boolean allowProd;
+
+    @Override
+    public Integer call() {
+        PostgresTarget target = PromotionInputs.guard(() -> PostgresTarget.parse("--database-url", databaseUrl));
+        RestoreDrill.Builder drill = RestoreDrill.builder(backups, target);
+        if (environment != null) {
+            drill.environment(AppEnv.parse(environment).orElseThrow(() ->
+                    new InputException("--env '" + environment + "' is not an environment; use local, dev, staging or prod")));
+        }
+        if (allowProd) {
+            drill.allowProduction();
+        }
+        RestoreResult result = PromotionInputs.guard(() -> drill.build().run());
+        PrintWriter out = spec.commandLine().getOut();
+        MigrationHistory history = result.history();
+        if (format.json()) {
+            PromotionInputs.printJson(out, json -> {
+                json.writeStartObject();
+                json.writeBooleanField("ok", true);
+                json.writeStringField("backup", result.backup().toString());
+                json.writeStringField("database", result.database());
+                json.writeNumberField("compressed_bytes", result.compressedBytes());
+                json.writeNumberField("duration_ms", result.took().toMillis());
+                json.writeArrayFieldStart("migrations");
+                for (Map.Entry<MigrationRef, MigrationHistory.MigrationState> e : history.states().entrySet()) {
+                    json.writeStartObject();
+                    json.writeStringField("tool", e.getKey().tool().id());
+                    json.writeStringField("migration", e.getKey().id());
+                    json.writeStringField("state", e.getValue().name().toLowerCase(java.util.Locale.ROOT));
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            });
+        } else {
+            out.println("Restored " + result.backup() + " (" + result.compressedBytes() + " bytes compressed) into "
+                    + result.database() + " in " + result.took().toMillis() + " ms");
+            if (history.states().isEmpty()) {
+                out.println("Migration status: no flyway_schema_history or _prisma_migrations table in the restored database");
+            } else {
+                out.println("Migration status:");
+                history.states().forEach((ref, state) -> out.println("  " + state.name().toLowerCase(java.util.Locale.ROOT)
+                        + "  " + ref));
+            }
+            out.flush();
+        }
+        return ExitCode.CLEAN;
+    }
+}

@@ -1,0 +1,81 @@
+package org.sosops.env.promotion.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import org.sosops.env.core.catalog.DatabaseUrl;
+import org.sosops.env.promotion.PromotionInputException;
+
+/**
+ * A PostgreSQL database named by a {@code DATABASE_URL}-style URL, opened with a short connect
+ * timeout. Shown (in {@link #toString()} and errors) as {@code user@host:port/database}, never
+ * with its password.
+ *
+ * <pre>{@code
+ * PostgresTarget staging = PostgresTarget.parse("--from-database-url", url);
+ * try (Connection c = staging.connect()) { ... }
+ * }</pre>
+ */
+public final class PostgresTarget {
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private final DatabaseUrl url;
+
+    private PostgresTarget(DatabaseUrl url) {
+        this.url = Objects.requireNonNull(url);
+    }
+
+    /**
+     * Parses {@code value}; {@code what} names it in errors (an option or variable name).
+     *
+     * @throws PromotionInputException when it is not a PostgreSQL URL with a database
+     */
+    public static PostgresTarget parse(String what, String value) {
+        return new PostgresTarget(DatabaseUrl.parse(value).orElseThrow(() -> new PromotionInputException(
+                what + " " + DatabaseUrl.problem(value).orElse("is not a PostgreSQL URL"))));
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** The database name, e.g. {@code sos_ops_prod}. */
+    public String database() {
+        return url.database();
+    }
+
+    /**
+     * Opens a connection.
+     *
+     * @throws PromotionInputException naming the target when the database cannot be reached
+     */
+    public Connection connect() {
+        Properties properties = new Properties();
+        url.user().ifPresent(u -> properties.setProperty("user", u));
+        url.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
+        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** An input error naming this database, for a failure while talking to it. */
+    public PromotionInputException unreachable(SQLException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+        return new PromotionInputException("cannot use database " + this + ": " + redact(reason), e);
+    }
+
+    private String redact(String text) {
+        return url.password().map(p -> p.isBlank() ? text : text.replace(p.reveal(), "***")).orElse(text);
+    }
+
+    @Override
+    public String toString() {
+        return url.user().map(u -> u + "@").orElse("") + url.host() + ":" + url.port() + "/" + url.database();
+    }
+}
