@@ -218,7 +218,7 @@ public final class Drill {
         env.put("UPSTASH_REDIS_REST_TOKEN", hex(20));
         env.put("SOSOPS_WEBHOOK_RATE_LIMIT", rateLimit);
         env.put("SOSOPS_RISKS_DECISIONS_FILE", register().toString());
-        env.put("SOSOPS_DATA_DIR", out.resolve("data-" + port).toString());
+        env.put("SOSOPS_WEBHOOK_DATA_DIR", out.resolve("data-" + port).toString());
         return env;
     }
 

@@ -1,6 +1,5 @@
 package org.sosops.env.referenceapp;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import org.sosops.env.core.EnvironmentPolicy;
 
@@ -15,13 +14,10 @@ import org.sosops.env.core.EnvironmentPolicy;
  *
  * @param port        {@code PORT}, default 3000 (0 picks a free port)
  * @param bindAddress {@code SOSOPS_BIND_ADDRESS}, default {@code 0.0.0.0}
- * @param dataDir     {@code SOSOPS_DATA_DIR}, where the embedded database lives when
- *                    {@code DATABASE_URL} is absent; default {@code ./sosops-data}
  */
-public record AppSettings(int port, String bindAddress, Path dataDir) {
+public record AppSettings(int port, String bindAddress) {
     public static final String PORT = "PORT";
     public static final String BIND_ADDRESS = "SOSOPS_BIND_ADDRESS";
-    public static final String DATA_DIR = "SOSOPS_DATA_DIR";
     static final int DEFAULT_PORT = 3000;
 
     public static AppSettings from(EnvironmentPolicy policy) throws StartupException {
@@ -39,8 +35,7 @@ public record AppSettings(int port, String bindAddress, Path dataDir) {
             }
         }
         String bind = policy.value(BIND_ADDRESS).map(String::strip).orElse("0.0.0.0");
-        Path dataDir = policy.value(DATA_DIR).map(String::strip).map(Path::of).orElse(Path.of("sosops-data"));
-        return new AppSettings(port, bind, dataDir);
+        return new AppSettings(port, bind);
     }
 
     private static String abbreviate(String value) {

@@ -20,7 +20,7 @@ final class TestEnvironments {
         variables.put("LOG_LEVEL", "warn");
         variables.put("PORT", "0");
         variables.put("SOSOPS_BIND_ADDRESS", "127.0.0.1");
-        variables.put("SOSOPS_DATA_DIR", dataDir.toString());
+        variables.put("SOSOPS_WEBHOOK_DATA_DIR", dataDir.toString());
         return variables;
     }
 
