@@ -108,25 +108,36 @@ public final class Drill {
         return worst < 5_000;
     }
 
+    /**
+     * Twice: with PostgreSQL in dev (rate limit, seen ids and failures shared through the database,
+     * as a fleet runs), then in local with no database server (embedded store, no rate limit), which
+     * shows what HTTP, verification and the handler cost without the database round trips.
+     */
     private boolean throughput() throws Exception {
+        boolean ok;
         try (ScratchDb db = ScratchDb.create()) {
-            int port = freePort();
-            try (AppProcess app = AppProcess.start(appJar, environment(port, db.databaseUrl(), "1000000/1s"), port,
-                    out.resolve("throughput.log"))) {
-                URI url = app.uri("/api/webhooks/twilio/status");
-                // A short warm-up so the figures measure the steady state, not the JIT.
-                new LoadClient().run(threads, Duration.ofSeconds(5), n -> signedStatus(url, "warm" + n), null);
-                LoadResult result = new LoadClient().run(threads, Duration.ofSeconds(seconds),
-                        n -> signedStatus(url, "run" + n), null);
-                report("throughput", threads + " connections, " + seconds + " s: " + result.summary());
-                return result.serverErrors() == 0 && result.transportErrors() == 0
-                        && result.count(200) + result.count(204) == result.requests();
-            }
+            ok = throughputOf("dev, PostgreSQL", environment(freePort(), db.databaseUrl(), "1000000/1s"));
+        }
+        Map<String, String> local = environment(freePort(), null, null, false);
+        return throughputOf("local, embedded database", local) && ok;
+    }
+
+    private boolean throughputOf(String label, Map<String, String> env) throws Exception {
+        int port = Integer.parseInt(env.get("APP_URL").substring(env.get("APP_URL").lastIndexOf(':') + 1));
+        try (AppProcess app = AppProcess.start(appJar, env, port, out.resolve("throughput-" + port + ".log"))) {
+            URI url = app.uri("/api/webhooks/twilio/status");
+            // A short warm-up so the figures measure the steady state, not the JIT.
+            new LoadClient().run(threads, Duration.ofSeconds(5), n -> signedStatus(url, label + "warm" + n), null);
+            LoadResult result = new LoadClient().run(threads, Duration.ofSeconds(seconds),
+                    n -> signedStatus(url, label + "run" + n), null);
+            report("throughput", label + ", " + threads + " connections, " + seconds + " s: " + result.summary());
+            return result.serverErrors() == 0 && result.transportErrors() == 0
+                    && result.count(200) == result.requests();
         }
     }
 
     private boolean sharedLimit() throws Exception {
-        int limit = 300;
+        int limit = 30;
         try (ScratchDb db = ScratchDb.create()) {
             int portA = freePort();
             int portB = freePort();
@@ -199,13 +210,20 @@ public final class Drill {
 
     /** A complete dev environment for one instance, with fresh random secrets for this drill. */
     Map<String, String> environment(int port, String databaseUrl, String rateLimit) throws IOException {
+        return environment(port, databaseUrl, rateLimit, true);
+    }
+
+    /** As above; {@code databaseUrl} or {@code rateLimit} null leaves the variable unset. */
+    Map<String, String> environment(int port, String databaseUrl, String rateLimit, boolean dev) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("APP_ENV", "dev");
+        env.put("APP_ENV", dev ? "dev" : "local");
         env.put("APP_URL", "http://127.0.0.1:" + port);
         env.put("AUTH_SECRET", hex(24));
         env.put("LOG_LEVEL", "warn");
-        env.put("DATABASE_URL", databaseUrl);
+        if (databaseUrl != null) {
+            env.put("DATABASE_URL", databaseUrl);
+        }
         env.put("TWILIO_ACCOUNT_SID", "AC" + hex(16));
         env.put("TWILIO_AUTH_TOKEN", twilioToken);
         env.put("TWILIO_MESSAGING_SERVICE_SID", "MG" + hex(16));
@@ -216,7 +234,9 @@ public final class Drill {
         env.put("EMAIL_WEBHOOK_SIGNING_SECRET", hex(20));
         env.put("UPSTASH_REDIS_REST_URL", "https://drill.upstash.example.io");
         env.put("UPSTASH_REDIS_REST_TOKEN", hex(20));
-        env.put("SOSOPS_WEBHOOK_RATE_LIMIT", rateLimit);
+        if (rateLimit != null) {
+            env.put("SOSOPS_WEBHOOK_RATE_LIMIT", rateLimit);
+        }
         env.put("SOSOPS_RISKS_DECISIONS_FILE", register().toString());
         env.put("SOSOPS_WEBHOOK_DATA_DIR", out.resolve("data-" + port).toString());
         return env;
