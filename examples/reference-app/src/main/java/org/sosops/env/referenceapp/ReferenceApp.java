@@ -12,6 +12,7 @@ import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.referenceapp.health.HealthEndpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
+import org.sosops.env.referenceapp.messages.MessagesEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,13 @@ public final class ReferenceApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceApp.class);
 
     private final EnvironmentPolicy policy;
+    private final Components components;
     private final Server server;
     private final ServerConnector connector;
 
-    private ReferenceApp(EnvironmentPolicy policy, Server server, ServerConnector connector) {
+    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector) {
         this.policy = policy;
+        this.components = components;
         this.server = server;
         this.connector = connector;
     }
@@ -46,7 +49,8 @@ public final class ReferenceApp implements AutoCloseable {
     public static ReferenceApp start(EnvironmentPolicy policy) throws StartupException {
         Objects.requireNonNull(policy, "policy");
         AppSettings settings = AppSettings.from(policy);
-        Router router = routes(policy);
+        Components components = Components.build(policy);
+        Router router = routes(policy, components);
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
@@ -65,22 +69,23 @@ public final class ReferenceApp implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            components.close();
             throw new StartupException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
                     + " (set " + AppSettings.PORT + " or " + AppSettings.BIND_ADDRESS + "): " + e.getMessage(), e);
         }
-        ReferenceApp app = new ReferenceApp(policy, server, connector);
+        ReferenceApp app = new ReferenceApp(policy, components, server, connector);
         LOG.info("reference application listening on {} in {}", app.baseUri(), policy.environment());
         return app;
     }
 
-    private static Router routes(EnvironmentPolicy policy) {
+    private static Router routes(EnvironmentPolicy policy, Components components) {
         return new Router()
                 .get("/api/health", new HealthEndpoint(policy.environment()))
                 .post("/api/webhooks/twilio/inbound", new NotWiredEndpoint("sosops-env-webhooks"))
                 .post("/api/webhooks/twilio/status", new NotWiredEndpoint("sosops-env-webhooks"))
                 .post("/api/webhooks/email/events", new NotWiredEndpoint("sosops-env-webhooks"))
                 .get("/api/dashboard/feature-flags/resolved", new NotWiredEndpoint("sosops-env-flags"))
-                .post("/api/messages", new NotWiredEndpoint("recipient guard (sosops-env-core)"));
+                .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));
     }
 
     /** The port actually bound (useful with {@code PORT=0}). */
@@ -109,6 +114,7 @@ public final class ReferenceApp implements AutoCloseable {
     public void close() {
         server.setStopTimeout(5_000);
         stopQuietly(server);
+        components.close();
     }
 
     private static void stopQuietly(Server server) {
