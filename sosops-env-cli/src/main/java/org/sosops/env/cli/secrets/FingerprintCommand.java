@@ -1,0 +1,90 @@
+package org.sosops.env.cli.secrets;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.ExitCode;
+import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.InputException;
+import org.sosops.env.core.dotenv.DotEnvReader;
+import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.core.hygiene.crossenv.FingerprintEntry;
+import org.sosops.env.core.hygiene.crossenv.FingerprintList;
+import org.sosops.env.core.hygiene.crossenv.SharedSecretStartupRule;
+import org.sosops.env.core.variables.Variables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sosops-env secrets fingerprint}: salted fingerprints of one environment's secrets. */
+@Command(name = "fingerprint", mixinStandardHelpOptions = true,
+        description = {"Print salted fingerprints (HMAC-SHA256, never values) of one environment's secrets.",
+                "Give the output to hosts of the other environments via " + SharedSecretStartupRule.FILE_SETTING,
+                "or " + SharedSecretStartupRule.INLINE_SETTING + "; they refuse to start when a secret matches."})
+public final class FingerprintCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private FormatOption format;
+
+    @Option(names = "--env-file", paramLabel = "FILE", arity = "1..*", required = true,
+            description = "The environment's .env file(s); later files win. APP_ENV names the environment.")
+    private List<Path> envFiles = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Variables.Builder builder = Variables.builder();
+        for (Path file : envFiles) {
+            builder.addAll(DotEnvReader.read(file));
+        }
+        Variables variables = builder.build();
+        String appEnv = variables.value("APP_ENV").map(String::strip).orElseThrow(() -> new InputException(
+                envFiles.get(0) + ": APP_ENV is not set, so the environment of these fingerprints is unknown"));
+        AppEnv env = AppEnv.parse(appEnv).orElseThrow(() -> new InputException(
+                "APP_ENV '" + appEnv + "' is not one of local, dev, staging, prod"
+                        + AppEnv.closestTo(appEnv).map(e -> " (did you mean " + e.id() + "?)").orElse("")));
+        FingerprintList list = FingerprintList.of(env, variables);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            printJson(env, list, out);
+        } else {
+            out.print(list.toText());
+        }
+        out.flush();
+        return ExitCode.CLEAN;
+    }
+
+    private static void printJson(AppEnv env, FingerprintList list, PrintWriter out) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("environment", env.id());
+            json.writeArrayFieldStart("fingerprints");
+            for (FingerprintEntry entry : list.entries()) {
+                json.writeStartObject();
+                json.writeStringField("variable", entry.variable());
+                if (!entry.label().equals(entry.variable())) {
+                    json.writeStringField("part", "password");
+                }
+                json.writeStringField("fingerprint", entry.shortFingerprint());
+                json.writeStringField("entry", entry.token());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}
