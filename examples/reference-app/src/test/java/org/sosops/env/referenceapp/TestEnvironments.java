@@ -3,6 +3,7 @@ package org.sosops.env.referenceapp;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.EnvironmentPolicyLoader;
 
@@ -16,7 +17,8 @@ final class TestEnvironments {
         Map<String, String> variables = new HashMap<>();
         variables.put("APP_ENV", "local");
         variables.put("APP_URL", "http://localhost:3000");
-        variables.put("AUTH_SECRET", "Jq8vT2mZ5rX1cN7bL4kW9sD3fG6hY0pA");
+        // A fresh secret per start: tests never share one, and none is written in the source.
+        variables.put("AUTH_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
         variables.put("LOG_LEVEL", "warn");
         variables.put("PORT", "0");
         variables.put("SOSOPS_BIND_ADDRESS", "127.0.0.1");
