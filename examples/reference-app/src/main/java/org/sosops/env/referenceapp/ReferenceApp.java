@@ -1,0 +1,127 @@
+package org.sosops.env.referenceapp;
+
+import java.net.URI;
+import java.util.Objects;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.referenceapp.health.HealthEndpoint;
+import org.sosops.env.referenceapp.http.JsonErrorHandler;
+import org.sosops.env.referenceapp.http.Router;
+import org.sosops.env.referenceapp.messages.MessagesEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference application: the library wired into a small HTTP service on Jetty 12. Built from
+ * a validated {@link EnvironmentPolicy}, so it cannot start on a configuration the policy refuses.
+ *
+ * <pre>{@code
+ * try (ReferenceApp app = ReferenceApp.start(EnvironmentPolicy.fromEnvironment())) {
+ *     app.join();
+ * }
+ * }</pre>
+ */
+public final class ReferenceApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceApp.class);
+
+    private final EnvironmentPolicy policy;
+    private final Components components;
+    private final Server server;
+    private final ServerConnector connector;
+
+    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector) {
+        this.policy = policy;
+        this.components = components;
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * Builds every component from the policy and starts listening.
+     *
+     * @throws StartupException when a setting is unusable or the port cannot be bound
+     */
+    public static ReferenceApp start(EnvironmentPolicy policy) throws StartupException {
+        Objects.requireNonNull(policy, "policy");
+        AppSettings settings = AppSettings.from(policy);
+        Components components = Components.build(policy);
+        Router router = routes(policy, components);
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.bindAddress());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        server.setHandler(router);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            components.close();
+            throw new StartupException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
+                    + " (set " + AppSettings.PORT + " or " + AppSettings.BIND_ADDRESS + "): " + e.getMessage(), e);
+        }
+        ReferenceApp app = new ReferenceApp(policy, components, server, connector);
+        LOG.info("reference application listening on {} in {}", app.baseUri(), policy.environment());
+        return app;
+    }
+
+    private static Router routes(EnvironmentPolicy policy, Components components) {
+        return new Router()
+                .get("/api/health", new HealthEndpoint(policy.environment()))
+                .post("/api/webhooks/twilio/inbound", new NotWiredEndpoint("sosops-env-webhooks"))
+                .post("/api/webhooks/twilio/status", new NotWiredEndpoint("sosops-env-webhooks"))
+                .post("/api/webhooks/email/events", new NotWiredEndpoint("sosops-env-webhooks"))
+                .get("/api/dashboard/feature-flags/resolved", new NotWiredEndpoint("sosops-env-flags"))
+                .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));
+    }
+
+    /** The port actually bound (useful with {@code PORT=0}). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>} when bound to every address, else the bound host. */
+    public URI baseUri() {
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1"
+                : connector.getHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    public AppEnv environment() {
+        return policy.environment();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops accepting, finishes in-flight requests (up to 5 s), then releases resources. */
+    @Override
+    public void close() {
+        server.setStopTimeout(5_000);
+        stopQuietly(server);
+        components.close();
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("server did not stop cleanly: {}", e.toString());
+        }
+    }
+}
