@@ -9,10 +9,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.referenceapp.flags.ResolvedFlagsEndpoint;
 import org.sosops.env.referenceapp.health.HealthEndpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
 import org.sosops.env.referenceapp.messages.MessagesEndpoint;
+import org.sosops.env.referenceapp.webhooks.WebhookEndpoint;
+import org.sosops.env.webhooks.WebhookGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,12 +82,13 @@ public final class ReferenceApp implements AutoCloseable {
     }
 
     private static Router routes(EnvironmentPolicy policy, Components components) {
-        return new Router()
-                .get("/api/health", new HealthEndpoint(policy.environment()))
-                .post("/api/webhooks/twilio/inbound", new NotWiredEndpoint("sosops-env-webhooks"))
-                .post("/api/webhooks/twilio/status", new NotWiredEndpoint("sosops-env-webhooks"))
-                .post("/api/webhooks/email/events", new NotWiredEndpoint("sosops-env-webhooks"))
-                .get("/api/dashboard/feature-flags/resolved", new NotWiredEndpoint("sosops-env-flags"))
+        Router router = new Router().get("/api/health", new HealthEndpoint(policy.environment()));
+        WebhookEndpoint webhooks = new WebhookEndpoint(components.webhooks(), components.received());
+        for (String path : components.webhooks().paths()) {
+            router.post(path, webhooks);
+        }
+        return router
+                .get("/api/dashboard/feature-flags/resolved", new ResolvedFlagsEndpoint(components.flags()))
                 .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));
     }
 
@@ -102,6 +106,16 @@ public final class ReferenceApp implements AutoCloseable {
 
     public AppEnv environment() {
         return policy.environment();
+    }
+
+    /** The webhook guard, whose failure store lists and replays refused or failed webhooks. */
+    public WebhookGuard webhooks() {
+        return components.webhooks();
+    }
+
+    /** How many verified webhooks reached the application's handler at this path. */
+    public long handledWebhooks(String path) {
+        return components.received().count(path);
     }
 
     /** Blocks until the server stops. */
