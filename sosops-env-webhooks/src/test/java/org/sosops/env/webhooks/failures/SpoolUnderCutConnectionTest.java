@@ -115,6 +115,7 @@ class SpoolUnderCutConnectionTest {
         private final int targetPort;
         private final List<Socket> open = new CopyOnWriteArrayList<>();
         private volatile ServerSocket server;
+        private volatile Thread acceptor;
         private volatile int port;
 
         TcpProxy(int targetPort) throws IOException {
@@ -132,9 +133,10 @@ class SpoolUnderCutConnectionTest {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted));
             server = socket;
             port = socket.getLocalPort();
-            Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            Thread thread = new Thread(() -> accept(socket), "tcp-proxy-accept");
+            thread.setDaemon(true);
+            acceptor = thread;
+            thread.start();
         }
 
         private void accept(ServerSocket socket) {
@@ -174,6 +176,14 @@ class SpoolUnderCutConnectionTest {
         /** Drops every live connection and refuses new ones. */
         void cut() throws IOException {
             server.close();
+            // The JDK closes a listening socket only once a thread blocked in accept() has left it,
+            // so wait for the acceptor: until then a new connection could still get through.
+            try {
+                acceptor.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while cutting the proxy", e);
+            }
             for (Socket s : open) {
                 closeQuietly(s);
             }
