@@ -18,14 +18,14 @@ import picocli.CommandLine.Command;
         description = "Environment policy checks for campaign-operations applications.",
         subcommands = {
                 CheckCommand.class,
-                MigrationsCommand.class,
-                SmokeCommand.class,
-                LaunchGateCommand.class,
-                RestoreCommand.class,
                 SecretsCommand.class,
                 FlagsCommand.class,
                 EntitlementsCommand.class,
                 WebhooksCommand.class,
+                MigrationsCommand.class,
+                SmokeCommand.class,
+                LaunchGateCommand.class,
+                RestoreCommand.class,
         })
 public final class SosOpsEnvCommand {
 }
