@@ -1,7 +1,6 @@
 package org.sosops.env.cli.check;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,25 +8,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.FindingsOutput;
 import org.sosops.env.cli.support.FormatOption;
-import org.sosops.env.cli.support.InputException;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.EnvironmentPolicyLoader;
-import org.sosops.env.core.env.AppEnv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sosops-env check}: validate one environment (CONTRACT §4). */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate one environment's variables against the policy.",
                 "Variables come from the files (later files win), then the process environment."})
 public final class CheckCommand implements Callable<Integer> {
-    static final Path DEFAULT_REGISTER = Path.of("RISKS_DECISIONS.md");
-
     @Spec
     private CommandSpec spec;
 
@@ -54,19 +50,12 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         EnvironmentPolicyLoader loader = EnvironmentPolicy.loader().envFiles(envFiles).ignoreProcessSettings();
         if (environment != null) {
-            loader.expectEnvironment(AppEnv.parse(environment).orElseThrow(() -> new InputException(
-                    "--env '" + environment + "' is not an environment"
-                            + AppEnv.closestTo(environment).map(e -> "; did you mean " + e.id() + "?")
-                            .orElse("; use local, dev, staging or prod"))));
+            loader.expectEnvironment(EnvironmentNames.parseOption(environment));
         }
         if (asOf != null) {
             loader.clock(Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
         }
-        if (register != null) {
-            loader.register(register);
-        } else if (Files.isRegularFile(DEFAULT_REGISTER)) {
-            loader.register(DEFAULT_REGISTER);
-        }
+        EnvironmentNames.register(register).ifPresent(loader::register);
         PrintWriter out = spec.commandLine().getOut();
         return FindingsOutput.print(loader.validate(), format, out);
     }

@@ -3,6 +3,7 @@ package org.sosops.env.cli.flags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.InputException;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.env.AppEnv;
@@ -48,7 +49,6 @@ final class OverrideInputs {
         if (name == null) {
             throw new InputException("APP_ENV is not set; give --env-file with APP_ENV or --env NAME");
         }
-        return AppEnv.parse(name).orElseThrow(() -> new InputException(what + " is not an environment"
-                + AppEnv.closestTo(name).map(e -> "; did you mean " + e.id() + "?").orElse("; use local, dev, staging or prod")));
+        return EnvironmentNames.parse(what, name);
     }
 }

@@ -1,7 +1,6 @@
 package org.sosops.env.cli.promotion;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
-import org.sosops.env.cli.support.InputException;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.promotion.launch.EnvironmentCheckItem;
 import org.sosops.env.promotion.launch.ItemResult;
@@ -29,9 +28,9 @@ import org.sosops.env.promotion.release.ReleaseRules;
 import org.sosops.env.promotion.smoke.SmokeRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sosops-env launch-gate}: the pre-deploy checklist in one verdict. */
 @Command(name = "launch-gate", mixinStandardHelpOptions = true,
@@ -117,11 +116,9 @@ public final class LaunchGateCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         LaunchGate.Builder gate = LaunchGate.builder();
         // Deploying to an environment means its variables must validate as that environment.
-        Optional<AppEnv> expected = Optional.ofNullable(environment).map(e -> AppEnv.parse(e).orElseThrow(() ->
-                new InputException("--env '" + e + "' is not an environment; use local, dev, staging or prod")))
+        Optional<AppEnv> expected = Optional.ofNullable(environment).map(EnvironmentNames::parseOption)
                 .or(() -> Optional.ofNullable(target).flatMap(AppEnv::parse));
-        Optional<Path> registerFile = Optional.ofNullable(register)
-                .or(() -> Files.isRegularFile(Path.of("RISKS_DECISIONS.md")) ? Optional.of(Path.of("RISKS_DECISIONS.md")) : Optional.empty());
+        Optional<Path> registerFile = EnvironmentNames.register(register);
         gate.item(new EnvironmentCheckItem(envFiles, expected, registerFile));
         List<Path> compared = new ArrayList<>(envFiles);
         compared.addAll(compareEnvFiles);

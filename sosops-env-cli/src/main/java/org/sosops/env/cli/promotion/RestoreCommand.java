@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
-import org.sosops.env.cli.support.InputException;
-import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.promotion.db.PostgresTarget;
 import org.sosops.env.promotion.order.MigrationHistory;
 import org.sosops.env.promotion.order.MigrationRef;
@@ -15,9 +14,9 @@ import org.sosops.env.promotion.restore.RestoreDrill;
 import org.sosops.env.promotion.restore.RestoreResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sosops-env restore --backups DIR --database-url URL [--allow-prod]}: the restore drill. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -48,8 +47,7 @@ public final class RestoreCommand implements Callable<Integer> {
         PostgresTarget target = PromotionInputs.guard(() -> PostgresTarget.parse("--database-url", databaseUrl));
         RestoreDrill.Builder drill = RestoreDrill.builder(backups, target);
         if (environment != null) {
-            drill.environment(AppEnv.parse(environment).orElseThrow(() ->
-                    new InputException("--env '" + environment + "' is not an environment; use local, dev, staging or prod")));
+            drill.environment(EnvironmentNames.parseOption(environment));
         }
         if (allowProd) {
             drill.allowProduction();
