@@ -63,6 +63,7 @@ public final class WebhookGuard {
     private final String environment;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final WebhookObserver observer;
     private final AtomicLong rateLimited = new AtomicLong();
 
     private WebhookGuard(Builder b) {
@@ -75,6 +76,7 @@ public final class WebhookGuard {
         this.environment = b.environment;
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
+        this.observer = b.observer;
     }
 
     public static Builder builder() {
@@ -83,6 +85,20 @@ public final class WebhookGuard {
 
     /** Decides one request and, when it is verified and new, runs the handler. Never throws. */
     public WebhookResponse handle(WebhookRequest request, WebhookHandler handler) {
+        WebhookResponse answer = decide(request, handler);
+        if (observer != null) {
+            Endpoint endpoint = endpoints.get(request.path());
+            try {
+                observer.answered(endpoint == null ? WebhookObserver.NO_PROVIDER : endpoint.verifier().provider(),
+                        answer.outcome());
+            } catch (RuntimeException e) {
+                LOG.warn("webhook observer failed for request {}: {}", answer.requestId(), e.getClass().getSimpleName());
+            }
+        }
+        return answer;
+    }
+
+    private WebhookResponse decide(WebhookRequest request, WebhookHandler handler) {
         Instant receivedAt = clock.instant();
         String requestId = request.header(WebhookResponse.REQUEST_ID_HEADER).map(String::strip)
                 .filter(id -> REQUEST_ID.matcher(id).matches()).orElseGet(() -> UUID.randomUUID().toString());
@@ -185,6 +201,11 @@ public final class WebhookGuard {
         return rateLimited.get();
     }
 
+    /** The largest body the guard verifies; an HTTP layer should refuse bigger ones before reading them. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     /** The endpoint paths this guard serves. */
     public List<String> paths() {
         return endpoints.keySet().stream().sorted().toList();
@@ -247,6 +268,7 @@ public final class WebhookGuard {
         private int maxBodyBytes = 1 << 20;
         private Clock clock = Clock.systemUTC();
         private boolean unsignedAcknowledged;
+        private WebhookObserver observer;
 
         private Builder() {
         }
@@ -327,6 +349,12 @@ public final class WebhookGuard {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Told the provider and outcome of every answer (metrics); must be cheap. Default: none. */
+        public Builder observer(WebhookObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
             return this;
         }
 
