@@ -79,8 +79,30 @@ public final class WebhookGuard {
         this.observer = b.observer;
     }
 
+    private WebhookGuard(WebhookGuard base, WebhookObserver observer) {
+        this.endpoints = base.endpoints;
+        this.allowlist = base.allowlist;
+        this.rateLimiter = base.rateLimiter;
+        this.seenIds = base.seenIds;
+        this.failures = base.failures;
+        this.alerts = base.alerts;
+        this.environment = base.environment;
+        this.maxBodyBytes = base.maxBodyBytes;
+        this.clock = base.clock;
+        this.observer = observer;
+    }
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This guard told every answer through {@code observer} (replacing any observer it had), for
+     * hosts that receive a built guard, such as {@link WebhookGuards#fromPolicy}'s. Both guards
+     * share every store, limiter and endpoint.
+     */
+    public WebhookGuard withObserver(WebhookObserver observer) {
+        return new WebhookGuard(this, java.util.Objects.requireNonNull(observer, "observer"));
     }
 
     /** Decides one request and, when it is verified and new, runs the handler. Never throws. */

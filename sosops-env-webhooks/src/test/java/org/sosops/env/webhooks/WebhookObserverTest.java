@@ -57,6 +57,19 @@ class WebhookObserverTest {
     }
 
     @Test
+    void aGuardBuiltElsewhereCanBeObservedAndSharesItsState() throws Exception {
+        WebhookGuard plain = guard((provider, outcome) -> { });
+        WebhookGuard observed = plain.withObserver((provider, outcome) -> seen.add(provider + ":" + outcome));
+        String body = "MessageSid=SM1&MessageStatus=delivered";
+        plain.handle(request(PATH, body, body), (r, id) -> { });
+        // The seen ids are shared: the observed copy knows the delivery already.
+        assertThat(observed.handle(request(PATH, body, body), (r, id) -> { }).outcome())
+                .isEqualTo(WebhookResponse.Outcome.DUPLICATE);
+        assertThat(seen).containsExactly("twilio:DUPLICATE");
+        assertThat(observed.paths()).isEqualTo(plain.paths());
+    }
+
+    @Test
     void aThrowingObserverNeverChangesTheAnswer() throws Exception {
         WebhookGuard guard = guard((provider, outcome) -> {
             throw new IllegalStateException("metrics backend down");
