@@ -49,7 +49,7 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
  * WebhookResponse answer = guard.handle(request, (req, requestId) -> process(req));
  * }</pre>
  */
-public final class WebhookGuard {
+public final class WebhookGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final int STORED_BODY_CAP = 1 << 20;
@@ -65,6 +65,7 @@ public final class WebhookGuard {
     private final Clock clock;
     private final WebhookObserver observer;
     private final AtomicLong rateLimited = new AtomicLong();
+    private final List<AutoCloseable> owned;
 
     private WebhookGuard(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -77,6 +78,7 @@ public final class WebhookGuard {
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
         this.observer = b.observer;
+        this.owned = List.copyOf(b.owned);
     }
 
     private WebhookGuard(WebhookGuard base, WebhookObserver observer) {
@@ -90,6 +92,22 @@ public final class WebhookGuard {
         this.maxBodyBytes = base.maxBodyBytes;
         this.clock = base.clock;
         this.observer = observer;
+        this.owned = base.owned;
+    }
+
+    /**
+     * Releases what the guard was given to own (the connection pool {@link WebhookGuards#fromPolicy}
+     * built from {@code DATABASE_URL}); a host's own {@code DataSource} is left open.
+     */
+    @Override
+    public void close() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource, e.getClass().getSimpleName());
+            }
+        }
     }
 
     public static Builder builder() {
@@ -99,7 +117,7 @@ public final class WebhookGuard {
     /**
      * This guard told every answer through {@code observer} (replacing any observer it had), for
      * hosts that receive a built guard, such as {@link WebhookGuards#fromPolicy}'s. Both guards
-     * share every store, limiter and endpoint.
+     * share every store, limiter, endpoint and owned resource: close only the one kept.
      */
     public WebhookGuard withObserver(WebhookObserver observer) {
         return new WebhookGuard(this, java.util.Objects.requireNonNull(observer, "observer"));
@@ -291,8 +309,15 @@ public final class WebhookGuard {
         private Clock clock = Clock.systemUTC();
         private boolean unsignedAcknowledged;
         private WebhookObserver observer;
+        private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Something the guard closes on {@link WebhookGuard#close()} (e.g. a pool built for it alone). */
+        public Builder closeOnClose(AutoCloseable resource) {
+            owned.add(java.util.Objects.requireNonNull(resource, "resource"));
+            return this;
         }
 
         /** Takes strictness and the environment name from the policy (CONTRACT §1). */
