@@ -14,8 +14,6 @@ import org.sosops.env.flags.FlagObserver;
 import org.sosops.env.flags.FlagResolver;
 import org.sosops.env.flags.entitlements.EntitlementResolver;
 import org.sosops.env.flags.entitlements.EntitlementSource;
-import org.sosops.env.flags.store.ConnectionFactory;
-import org.sosops.env.flags.store.FlagStore;
 import org.sosops.env.flags.store.JdbcFlagStore;
 import org.sosops.env.flags.value.Entitlements;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,9 +60,7 @@ public class SosOpsFlagsAutoConfiguration {
             LOG.info("flag store off: the application's DataSource is {}, the flag table needs PostgreSQL", product);
             return SosOpsFlagStore.none();
         }
-        JdbcFlagStore store = JdbcFlagStore.builder()
-                .connections(ConnectionFactory.of(dataSource, "the application's DataSource"))
-                .table(flags.table()).build();
+        JdbcFlagStore store = JdbcFlagStore.builder().dataSource(dataSource).table(flags.table()).build();
         if (flags.initializeSchema()) {
             store.migrate();
         }

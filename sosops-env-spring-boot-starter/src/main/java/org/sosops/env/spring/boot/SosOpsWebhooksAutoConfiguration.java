@@ -1,6 +1,7 @@
 package org.sosops.env.spring.boot;
 
 import java.util.List;
+import javax.sql.DataSource;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.webhooks.WebhookGuard;
 import org.sosops.env.webhooks.WebhookGuards;
@@ -13,7 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@link WebhookGuard} for the standard webhook paths ({@link WebhookGuards#TWILIO_INBOUND},
+ * The {@link WebhookGuard} on the application's {@code DataSource} (rate limits, seen ids and
+ * failure records shared by every instance when it is PostgreSQL) for the standard webhook paths ({@link WebhookGuards#TWILIO_INBOUND},
  * {@link WebhookGuards#TWILIO_STATUS}, {@link WebhookGuards#EMAIL_EVENTS}), configured by the
  * policy, told to every {@link WebhookObserver} bean (the metrics).
  */
@@ -25,8 +27,13 @@ public class SosOpsWebhooksAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public WebhookGuard sosOpsWebhookGuard(EnvironmentPolicy policy, ObjectProvider<WebhookObserver> observers) {
-        WebhookGuard guard = WebhookGuards.fromPolicy(policy);
+    public WebhookGuard sosOpsWebhookGuard(EnvironmentPolicy policy, ObjectProvider<DataSource> dataSources,
+                                           ObjectProvider<WebhookObserver> observers) {
+        // The application's DataSource when it has one (never closed by the guard); otherwise the
+        // library's own choice: a pool on DATABASE_URL, or the embedded store.
+        DataSource dataSource = dataSources.getIfUnique();
+        WebhookGuard guard = dataSource != null ? WebhookGuards.fromPolicy(policy, dataSource)
+                : WebhookGuards.fromPolicy(policy);
         List<WebhookObserver> all = observers.orderedStream().toList();
         if (all.isEmpty()) {
             return guard;
