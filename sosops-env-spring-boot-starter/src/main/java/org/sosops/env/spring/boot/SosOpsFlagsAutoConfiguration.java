@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Bean;
  * when it has them.
  */
 @AutoConfiguration(after = SosOpsPolicyAutoConfiguration.class,
-        afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+        afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @ConditionalOnClass(FlagResolver.class)
 @ConditionalOnProperty(prefix = "sosops.flags", name = "enabled", matchIfMissing = true)
 public class SosOpsFlagsAutoConfiguration {

@@ -15,8 +15,12 @@ import org.springframework.context.annotation.Configuration;
  * {@code sosops.flag.resolutions{source}}, attached to the guard and the resolver as observers.
  */
 @AutoConfiguration(afterName = {
+        // Spring Boot 3.x
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"},
+        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+        // Spring Boot 4.x moved them
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"},
         before = {SosOpsFlagsAutoConfiguration.class, SosOpsWebhooksAutoConfiguration.class})
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  * policy, told to every {@link WebhookObserver} bean (the metrics).
  */
 @AutoConfiguration(after = SosOpsPolicyAutoConfiguration.class,
-        afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+        afterName = {"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @ConditionalOnClass(WebhookGuard.class)
 @ConditionalOnProperty(prefix = "sosops.webhooks", name = "enabled", matchIfMissing = true)
 public class SosOpsWebhooksAutoConfiguration {
