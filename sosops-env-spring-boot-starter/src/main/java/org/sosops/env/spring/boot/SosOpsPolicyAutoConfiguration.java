@@ -1,5 +1,7 @@
 package org.sosops.env.spring.boot;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.EnvironmentPolicyException;
 import org.sosops.env.core.EnvironmentPolicyLoader;
@@ -18,13 +20,19 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @EnableConfigurationProperties(SosOpsProperties.class)
 public class SosOpsPolicyAutoConfiguration {
+    /** The library's setting naming the providers the host uses; {@code sosops.providers} feeds it. */
+    static final String PROVIDERS_SETTING = "SOSOPS_PROVIDERS";
 
     @Bean
     @ConditionalOnMissingBean
     public EnvironmentPolicy sosOpsEnvironmentPolicy(Environment environment, SosOpsProperties properties) {
         SosOpsProperties.Policy settings = properties.policy();
+        Map<String, String> variables = new LinkedHashMap<>(SpringEnvironmentVariables.collect(environment));
+        if (!properties.providers().isEmpty()) {
+            variables.put(PROVIDERS_SETTING, String.join(",", properties.providers()));
+        }
         EnvironmentPolicyLoader loader = EnvironmentPolicy.loader()
-                .processEnvironment(SpringEnvironmentVariables.collect(environment))
+                .processEnvironment(variables)
                 .envFiles(settings.envFiles());
         if (settings.register() != null) {
             loader.register(settings.register());

@@ -19,14 +19,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sosops.webhooks.filter-order=-100
  * }</pre>
  *
+ * @param providers the providers the application uses ({@code twilio}, {@code sendgrid}, …), handed
+ *                  to the policy as {@code SOSOPS_PROVIDERS}; when set it wins over that variable
  * @param policy   how the environment policy is loaded
  * @param flags    the flag resolver
  * @param webhooks the webhook guard and its servlet filter
  * @param health   the {@code sosopsEnv} health contributor
  */
 @ConfigurationProperties("sosops")
-public record SosOpsProperties(@DefaultValue Policy policy, @DefaultValue Flags flags, @DefaultValue Webhooks webhooks,
-                               @DefaultValue Health health) {
+public record SosOpsProperties(List<String> providers, @DefaultValue Policy policy, @DefaultValue Flags flags,
+                               @DefaultValue Webhooks webhooks, @DefaultValue Health health) {
+    public SosOpsProperties {
+        providers = providers == null ? List.of() : List.copyOf(providers);
+    }
 
     /**
      * @param register            the exception register (RISKS_DECISIONS.md) applied at start-up;

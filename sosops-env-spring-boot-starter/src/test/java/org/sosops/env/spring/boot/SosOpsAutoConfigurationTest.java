@@ -73,6 +73,13 @@ class SosOpsAutoConfigurationTest {
     }
 
     @Test
+    void sosopsProvidersReachesThePolicyAsTheLibrarysSetting() {
+        local().withPropertyValues("sosops.providers=twilio,sendgrid", "SOSOPS_PROVIDERS=postmark").run(context ->
+                assertThat(context.getBean(EnvironmentPolicy.class).variables().value("SOSOPS_PROVIDERS"))
+                        .contains("twilio,sendgrid"));
+    }
+
+    @Test
     void aBrokenEnvironmentStopsStartUpWithTheWholeReportAndNoSecret() {
         String weakToken = "0123456789abcdef0123456789abcdeZ";
         new ApplicationContextRunner().withConfiguration(ALL)
