@@ -5,11 +5,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.time.Clock;
+import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
+import org.sosops.env.cli.support.InputException;
+import org.sosops.env.core.secret.Secret;
+import org.sosops.env.promotion.access.AdminControls;
+import org.sosops.env.promotion.access.AdminControlsItem;
+import org.sosops.env.promotion.access.StaffCredential;
+import org.sosops.env.promotion.backups.BackupCheck;
+import org.sosops.env.promotion.backups.BackupsItem;
+import org.sosops.env.promotion.db.PostgresTarget;
+import org.sosops.env.promotion.launch.ChecklistItem;
+import org.sosops.env.promotion.launch.PromotableItem;
+import org.sosops.env.promotion.launch.TestReportsItem;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.core.env.AppEnv;
@@ -34,14 +46,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code sosops-env launch-gate}: the pre-deploy checklist in one verdict. */
 @Command(name = "launch-gate", mixinStandardHelpOptions = true,
-        description = {"The pre-deploy checklist in one verdict: environment check, migration gate, release rules",
-                "(with --target; for prod: tagged commit on the prod branch that passed the staging smoke checks),",
-                "secret hygiene (--compare-env-file, --example, --scan)",
-                "and, with --base-url, the post-deploy smoke checks. Every failing item is listed.",
-                "Exit 0 go, 1 when an item fails, 2 when an item cannot run (missing input, unreachable target)."})
+        description = {"The pre-deploy checklist in one verdict: environment check, secret hygiene (--compare-env-file,",
+                "--example, --scan), migration gate, release rules (with --target; for prod: tagged commit on the prod",
+                "branch that passed the staging smoke checks), webhook endpoints configured for the target, migrations",
+                "promotable (--from-database-url-env), tests passed (--test-reports), backups on schedule (prod),",
+                "post-deploy smoke (--base-url or SMOKE_BASE_URL; required with LAUNCH_POST_DEPLOY_SMOKE=true) and",
+                "admin/member controls (--validate-admin-controls or LAUNCH_VALIDATE_ADMIN_CONTROLS=true, tokens from",
+                "LAUNCH_ADMIN_BEARER_TOKEN or LAUNCH_ADMIN_SESSION_TOKEN and LAUNCH_MEMBER_BEARER_TOKEN or",
+                "LAUNCH_MEMBER_SESSION_TOKEN). Every failing item is listed.",
+                "Exit 0 go, 1 when an item fails, 2 when an item cannot run (missing input, unreachable database)."})
 public final class LaunchGateCommand implements Callable<Integer> {
     /** The branch mapping setting: {@code main=staging,prod=prod}. */
     static final String BRANCHES_SETTING = "SOSOPS_RELEASE_BRANCHES";
+    static final String POST_DEPLOY_SMOKE_SETTING = "LAUNCH_POST_DEPLOY_SMOKE";
+    static final String VALIDATE_ADMIN_CONTROLS_SETTING = "LAUNCH_VALIDATE_ADMIN_CONTROLS";
 
     @Spec
     private CommandSpec spec;
@@ -101,19 +119,41 @@ public final class LaunchGateCommand implements Callable<Integer> {
     @Mixin
     private LedgerOptions ledger;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Smoke checks (optional): the deployed application.")
+    @Option(names = "--from-database-url-env", paramLabel = "VAR",
+            description = "Migrations promotable: the variable holding the source environment's database URL (e.g. STAGING_DATABASE_URL).")
+    private String fromDatabaseUrlEnv;
+
+    @Option(names = "--to-database-url-env", paramLabel = "VAR", defaultValue = DatabaseUrlOption.DEFAULT_VARIABLE,
+            description = "Migrations promotable: the variable holding the target's database URL (default: ${DEFAULT-VALUE}).")
+    private String toDatabaseUrlEnv;
+
+    @Option(names = "--test-reports", paramLabel = "DIR",
+            description = "Tests passed: a directory of JUnit XML reports (e.g. target/surefire-reports); any failure or error, or zero tests, fails.")
+    private Path testReports;
+
+    @Option(names = "--backups", paramLabel = "DIR", defaultValue = "backups",
+            description = "Backups (prod): the directory of *.sql.gz backups (default: ./${DEFAULT-VALUE}).")
+    private Path backups;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Smoke checks and admin controls: the deployed application (default: $" + SmokeOptions.BASE_URL_SETTING + ").")
     private String baseUrl;
+
+    @Option(names = "--validate-admin-controls",
+            description = "Probe the admin-only and member endpoints with the admin, member and no token (also: $"
+                    + VALIDATE_ADMIN_CONTROLS_SETTING + "=true).")
+    private boolean validateAdminControls;
 
     @Mixin
     private SmokeOptions smoke;
 
     @Option(names = "--skip", paramLabel = "ITEM", split = ",",
-            description = "Skip checklist items on purpose (listed as skipped): environment, secrets, migrations, release, smoke.")
+            description = "Skip checklist items on purpose (listed as skipped): environment, secrets, migrations, release,"
+                    + " webhooks, promotable, tests, backups, smoke, admin-controls.")
     private List<String> skip = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Map<String, String> env = System.getenv();
         LaunchGate.Builder gate = LaunchGate.builder();
         // Deploying to an environment means its variables must validate as that environment.
         Optional<AppEnv> expected = Optional.ofNullable(environment).map(EnvironmentNames::parseOption)
@@ -126,15 +166,34 @@ public final class LaunchGateCommand implements Callable<Integer> {
                 Optional.ofNullable(secretsBaseline)));
         gate.item(new MigrationGateItem(Optional.ofNullable(migrations), Optional.ofNullable(baseline)));
         if (target != null) {
-            String mapping = branches != null ? branches : env.get(BRANCHES_SETTING);
+            String mapping = branches != null ? branches : SmokeOptions.setting(BRANCHES_SETTING).orElse(null);
             ReleaseRules rules = mapping == null || mapping.isBlank() ? ReleaseRules.defaults()
                     : PromotionInputs.guard(() -> ReleaseRules.parse(mapping));
-            Optional<PromotionLedger> evidence = ledger.ledger(env);
+            Optional<PromotionLedger> evidence = ledger.ledger();
             gate.item(new ReleaseItem(target, rules, candidate(), evidence));
         }
-        if (baseUrl != null) {
+        gate.item(new WebhookGuardItem(envFiles, expected, System.getenv()));
+        if (fromDatabaseUrlEnv != null) {
+            gate.item(promotable());
+        }
+        if (testReports != null) {
+            gate.item(new TestReportsItem(testReports));
+        }
+        if (expected.filter(e -> e == AppEnv.PROD).isPresent()) {
+            gate.item(new BackupsItem(BackupCheck.of(backups, AppEnv.PROD, Clock.systemUTC())));
+        }
+        Optional<String> base = SmokeOptions.baseUrl(baseUrl);
+        boolean smokeRequired = flag(POST_DEPLOY_SMOKE_SETTING);
+        if (base.isPresent()) {
             Optional<String> expectedHealth = Optional.ofNullable(target).flatMap(AppEnv::parse).map(AppEnv::id);
-            gate.item(new SmokeItem(SmokeRunner.create(), smoke.config(baseUrl, env, expectedHealth), report -> { }));
+            gate.item(new SmokeItem(SmokeRunner.create(), smoke.config(base.get(), expectedHealth), report -> { }));
+        } else if (smokeRequired) {
+            gate.item(ChecklistItem.of("smoke", () -> new ItemResult.Errored("post-deploy smoke is required ("
+                    + POST_DEPLOY_SMOKE_SETTING + "=true) but no application is named: pass --base-url or set "
+                    + SmokeOptions.BASE_URL_SETTING)));
+        }
+        if (validateAdminControls || flag(VALIDATE_ADMIN_CONTROLS_SETTING)) {
+            gate.item(adminControls(base));
         }
         LaunchVerdict verdict = PromotionInputs.guard(() -> gate.skip(new HashSet<>(skip)).build()).run();
         print(verdict, spec.commandLine().getOut());
@@ -147,6 +206,54 @@ public final class LaunchGateCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         return verdict.go() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    private ChecklistItem promotable() {
+        PostgresTarget source = PostgresTarget.of(
+                DatabaseUrlOption.resolve("--from-database-url-env", fromDatabaseUrlEnv, true).orElseThrow());
+        PostgresTarget destination = PostgresTarget.of(
+                DatabaseUrlOption.resolve("--to-database-url-env", toDatabaseUrlEnv, true).orElseThrow());
+        return new PromotableItem(source, destination, Optional.ofNullable(migrations));
+    }
+
+    private ChecklistItem adminControls(Optional<String> base) {
+        if (base.isEmpty()) {
+            return ChecklistItem.of("admin-controls", () -> new ItemResult.Errored("admin controls need the application:"
+                    + " pass --base-url or set " + SmokeOptions.BASE_URL_SETTING));
+        }
+        Optional<StaffCredential> admin = credential("ADMIN");
+        Optional<StaffCredential> member = credential("MEMBER");
+        if (admin.isEmpty() || member.isEmpty()) {
+            String missing = admin.isEmpty() ? "ADMIN" : "MEMBER";
+            return ChecklistItem.of("admin-controls", () -> new ItemResult.Errored("admin controls need a "
+                    + missing.toLowerCase(java.util.Locale.ROOT) + " token: set LAUNCH_" + missing + "_BEARER_TOKEN or LAUNCH_"
+                    + missing + "_SESSION_TOKEN"));
+        }
+        AdminControls.Builder controls = AdminControls.builder(SmokeOptions.baseUri(base.get()))
+                .admin(admin.get()).member(member.get()).timeout(java.time.Duration.ofMillis(smoke.timeoutMillis));
+        smoke.seedList().ifPresent(seed -> {
+            seed.adminOnly().ifPresent(controls::adminOnly);
+            seed.member().ifPresent(controls::memberEndpoints);
+        });
+        return new AdminControlsItem(controls.build());
+    }
+
+    /** {@code LAUNCH_<ROLE>_BEARER_TOKEN}, else {@code LAUNCH_<ROLE>_SESSION_TOKEN} (sent as the session cookie). */
+    private static Optional<StaffCredential> credential(String role) {
+        return SmokeOptions.setting("LAUNCH_" + role + "_BEARER_TOKEN").map(t -> StaffCredential.bearer(Secret.of(t)))
+                .or(() -> SmokeOptions.setting("LAUNCH_" + role + "_SESSION_TOKEN").map(t -> StaffCredential.session(Secret.of(t))));
+    }
+
+    /** A boolean setting: {@code true} or {@code false} (any case); unset or empty is false. */
+    private static boolean flag(String name) {
+        Optional<String> value = SmokeOptions.setting(name);
+        if (value.isEmpty() || value.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InputException(name + " must be true or false");
     }
 
     private Supplier<ReleaseCandidate> candidate() {

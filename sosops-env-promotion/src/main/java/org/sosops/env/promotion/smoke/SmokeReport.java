@@ -21,7 +21,7 @@ public record SmokeReport(String baseUrl, List<SmokeResult> results) {
     public String toText() {
         StringBuilder text = new StringBuilder();
         for (SmokeResult r : results) {
-            text.append(String.format("%-7s %-20s %s", r.outcome().id(), r.name(), r.path()));
+            text.append(String.format("%-7s %-24s %s", r.outcome().id(), r.name(), r.path()));
             r.status().ifPresent(s -> text.append(" → ").append(s));
             if (r.attempts() > 1) {
                 text.append(" (").append(r.attempts()).append(" attempts)");
