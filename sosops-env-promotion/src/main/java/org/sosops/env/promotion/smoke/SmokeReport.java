@@ -8,6 +8,11 @@ public record SmokeReport(String baseUrl, List<SmokeResult> results) {
         results = List.copyOf(results);
     }
 
+    /** The checks that failed, in the order run. */
+    public List<SmokeResult> failing() {
+        return results.stream().filter(SmokeResult::failed).toList();
+    }
+
     public boolean ok() {
         return results.stream().noneMatch(SmokeResult::failed);
     }
