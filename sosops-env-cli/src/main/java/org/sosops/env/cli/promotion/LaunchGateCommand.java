@@ -24,6 +24,7 @@ import org.sosops.env.promotion.launch.PromotableItem;
 import org.sosops.env.promotion.launch.TestReportsItem;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.promotion.launch.EnvironmentCheckItem;
 import org.sosops.env.promotion.launch.ItemResult;
@@ -179,7 +180,7 @@ public final class LaunchGateCommand implements Callable<Integer> {
         if (testReports != null) {
             gate.item(new TestReportsItem(testReports));
         }
-        if (expected.filter(e -> e == AppEnv.PROD).isPresent()) {
+        if (expected.or(this::declaredEnvironment).filter(e -> e == AppEnv.PROD).isPresent()) {
             gate.item(new BackupsItem(BackupCheck.of(backups, AppEnv.PROD, Clock.systemUTC())));
         }
         Optional<String> base = SmokeOptions.baseUrl(baseUrl);
@@ -206,6 +207,16 @@ public final class LaunchGateCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         return verdict.go() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    /** APP_ENV as the deploy's files (then the process environment) declare it; unreadable files are the environment item's to report. */
+    private Optional<AppEnv> declaredEnvironment() {
+        try {
+            return EnvironmentPolicy.loader().envFiles(envFiles).ignoreProcessSettings().variables().value("APP_ENV")
+                    .flatMap(AppEnv::parse);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private ChecklistItem promotable() {
