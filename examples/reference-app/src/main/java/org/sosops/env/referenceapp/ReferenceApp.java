@@ -57,7 +57,7 @@ public final class ReferenceApp implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         AppSettings settings = AppSettings.from(policy);
         Components components = Components.build(policy);
-        Router router = routes(policy, components);
+        Router router = staffRoutes(policy, components, routes(policy, components));
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
@@ -91,26 +91,9 @@ public final class ReferenceApp implements AutoCloseable {
         for (String path : components.webhooks().paths()) {
             router.post(path, webhooks);
         }
-        router
+        return router
                 .get("/api/dashboard/feature-flags/resolved", new ResolvedFlagsEndpoint(components.flags()))
                 .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));
-        return staffRoutes(policy, components, router);
-    }
-
-    /** Readiness and the staff dashboard: admin-only and member endpoints behind the staff tokens. */
-    private static Router staffRoutes(EnvironmentPolicy policy, Components components, Router router) {
-        Optional<DatabaseUrl> database = policy.secret("DATABASE_URL").flatMap(url -> DatabaseUrl.parse(url.reveal()));
-        router.get("/api/health/ready", ReadinessEndpoint.forDatabase(database, () -> {
-            try {
-                components.webhooks().failures().list(1);
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }));
-        return StaffDashboard.builder(policy.environment()).tokens(components.staffTokens()).flags(components.flags())
-                .webhooks(components.webhooks(), components.received())
-                .database(database.isPresent() ? "postgresql" : "embedded").build().mount(router);
     }
 
     /** The port actually bound (useful with {@code PORT=0}). */
@@ -127,6 +110,22 @@ public final class ReferenceApp implements AutoCloseable {
 
     public AppEnv environment() {
         return policy.environment();
+    }
+
+    /** Readiness and the staff dashboard: admin-only and member endpoints behind the staff tokens. */
+    private static Router staffRoutes(EnvironmentPolicy policy, Components components, Router router) {
+        Optional<DatabaseUrl> database = policy.secret("DATABASE_URL").flatMap(url -> DatabaseUrl.parse(url.reveal()));
+        router.get("/api/health/ready", ReadinessEndpoint.forDatabase(database, () -> {
+            try {
+                components.webhooks().failures().list(1);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }));
+        return StaffDashboard.builder(policy.environment()).tokens(components.staffTokens()).flags(components.flags())
+                .webhooks(components.webhooks(), components.received())
+                .database(database.isPresent() ? "postgresql" : "embedded").build().mount(router);
     }
 
     /** The webhook guard, whose failure store lists and replays refused or failed webhooks. */
