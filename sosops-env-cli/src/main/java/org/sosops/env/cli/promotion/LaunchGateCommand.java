@@ -2,30 +2,21 @@ package org.sosops.env.cli.promotion;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.time.Clock;
 import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
-import org.sosops.env.cli.support.InputException;
-import org.sosops.env.core.secret.Secret;
-import org.sosops.env.promotion.access.AdminControls;
-import org.sosops.env.promotion.access.AdminControlsItem;
-import org.sosops.env.promotion.access.StaffCredential;
-import org.sosops.env.promotion.backups.BackupCheck;
-import org.sosops.env.promotion.backups.BackupsItem;
-import org.sosops.env.promotion.db.PostgresTarget;
-import org.sosops.env.promotion.launch.ChecklistItem;
-import org.sosops.env.promotion.launch.PromotableItem;
-import org.sosops.env.promotion.launch.TestReportsItem;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
-import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.promotion.backups.BackupCheck;
+import org.sosops.env.promotion.backups.BackupsItem;
+import org.sosops.env.promotion.launch.ChecklistItem;
 import org.sosops.env.promotion.launch.EnvironmentCheckItem;
 import org.sosops.env.promotion.launch.ItemResult;
 import org.sosops.env.promotion.launch.LaunchGate;
@@ -34,6 +25,7 @@ import org.sosops.env.promotion.launch.MigrationGateItem;
 import org.sosops.env.promotion.launch.ReleaseItem;
 import org.sosops.env.promotion.launch.SecretHygieneItem;
 import org.sosops.env.promotion.launch.SmokeItem;
+import org.sosops.env.promotion.launch.TestReportsItem;
 import org.sosops.env.promotion.ledger.PromotionLedger;
 import org.sosops.env.promotion.release.GitRepository;
 import org.sosops.env.promotion.release.ReleaseCandidate;
@@ -175,16 +167,16 @@ public final class LaunchGateCommand implements Callable<Integer> {
         }
         gate.item(new WebhookGuardItem(envFiles, expected, System.getenv()));
         if (fromDatabaseUrlEnv != null) {
-            gate.item(promotable());
+            gate.item(DeployItems.promotable(fromDatabaseUrlEnv, toDatabaseUrlEnv, Optional.ofNullable(migrations)));
         }
         if (testReports != null) {
             gate.item(new TestReportsItem(testReports));
         }
-        if (expected.or(this::declaredEnvironment).filter(e -> e == AppEnv.PROD).isPresent()) {
+        if (expected.or(() -> DeployItems.declaredEnvironment(envFiles)).filter(e -> e == AppEnv.PROD).isPresent()) {
             gate.item(new BackupsItem(BackupCheck.of(backups, AppEnv.PROD, Clock.systemUTC())));
         }
         Optional<String> base = SmokeOptions.baseUrl(baseUrl);
-        boolean smokeRequired = flag(POST_DEPLOY_SMOKE_SETTING);
+        boolean smokeRequired = DeployItems.flag(POST_DEPLOY_SMOKE_SETTING);
         if (base.isPresent()) {
             Optional<String> expectedHealth = Optional.ofNullable(target).flatMap(AppEnv::parse).map(AppEnv::id);
             gate.item(new SmokeItem(SmokeRunner.create(), smoke.config(base.get(), expectedHealth), report -> { }));
@@ -193,8 +185,8 @@ public final class LaunchGateCommand implements Callable<Integer> {
                     + POST_DEPLOY_SMOKE_SETTING + "=true) but no application is named: pass --base-url or set "
                     + SmokeOptions.BASE_URL_SETTING)));
         }
-        if (validateAdminControls || flag(VALIDATE_ADMIN_CONTROLS_SETTING)) {
-            gate.item(adminControls(base));
+        if (validateAdminControls || DeployItems.flag(VALIDATE_ADMIN_CONTROLS_SETTING)) {
+            gate.item(DeployItems.adminControls(base, smoke));
         }
         LaunchVerdict verdict = PromotionInputs.guard(() -> gate.skip(new HashSet<>(skip)).build()).run();
         print(verdict, spec.commandLine().getOut());
@@ -207,64 +199,6 @@ public final class LaunchGateCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         return verdict.go() ? ExitCode.CLEAN : ExitCode.FINDINGS;
-    }
-
-    /** APP_ENV as the deploy's files (then the process environment) declare it; unreadable files are the environment item's to report. */
-    private Optional<AppEnv> declaredEnvironment() {
-        try {
-            return EnvironmentPolicy.loader().envFiles(envFiles).ignoreProcessSettings().variables().value("APP_ENV")
-                    .flatMap(AppEnv::parse);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private ChecklistItem promotable() {
-        PostgresTarget source = PostgresTarget.of(
-                DatabaseUrlOption.resolve("--from-database-url-env", fromDatabaseUrlEnv, true).orElseThrow());
-        PostgresTarget destination = PostgresTarget.of(
-                DatabaseUrlOption.resolve("--to-database-url-env", toDatabaseUrlEnv, true).orElseThrow());
-        return new PromotableItem(source, destination, Optional.ofNullable(migrations));
-    }
-
-    private ChecklistItem adminControls(Optional<String> base) {
-        if (base.isEmpty()) {
-            return ChecklistItem.of("admin-controls", () -> new ItemResult.Errored("admin controls need the application:"
-                    + " pass --base-url or set " + SmokeOptions.BASE_URL_SETTING));
-        }
-        Optional<StaffCredential> admin = credential("ADMIN");
-        Optional<StaffCredential> member = credential("MEMBER");
-        if (admin.isEmpty() || member.isEmpty()) {
-            String missing = admin.isEmpty() ? "ADMIN" : "MEMBER";
-            return ChecklistItem.of("admin-controls", () -> new ItemResult.Errored("admin controls need a "
-                    + missing.toLowerCase(java.util.Locale.ROOT) + " token: set LAUNCH_" + missing + "_BEARER_TOKEN or LAUNCH_"
-                    + missing + "_SESSION_TOKEN"));
-        }
-        AdminControls.Builder controls = AdminControls.builder(SmokeOptions.baseUri(base.get()))
-                .admin(admin.get()).member(member.get()).timeout(java.time.Duration.ofMillis(smoke.timeoutMillis));
-        smoke.seedList().ifPresent(seed -> {
-            seed.adminOnly().ifPresent(controls::adminOnly);
-            seed.member().ifPresent(controls::memberEndpoints);
-        });
-        return new AdminControlsItem(controls.build());
-    }
-
-    /** {@code LAUNCH_<ROLE>_BEARER_TOKEN}, else {@code LAUNCH_<ROLE>_SESSION_TOKEN} (sent as the session cookie). */
-    private static Optional<StaffCredential> credential(String role) {
-        return SmokeOptions.setting("LAUNCH_" + role + "_BEARER_TOKEN").map(t -> StaffCredential.bearer(Secret.of(t)))
-                .or(() -> SmokeOptions.setting("LAUNCH_" + role + "_SESSION_TOKEN").map(t -> StaffCredential.session(Secret.of(t))));
-    }
-
-    /** A boolean setting: {@code true} or {@code false} (any case); unset or empty is false. */
-    private static boolean flag(String name) {
-        Optional<String> value = SmokeOptions.setting(name);
-        if (value.isEmpty() || value.get().equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.get().equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new InputException(name + " must be true or false");
     }
 
     private Supplier<ReleaseCandidate> candidate() {
