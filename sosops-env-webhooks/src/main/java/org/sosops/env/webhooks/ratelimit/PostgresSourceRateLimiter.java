@@ -8,6 +8,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,9 @@ import org.sosops.env.webhooks.jdbc.Database;
  * }</pre>
  *
  * <p>Each decision is ONE statement ({@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}) that
- * refills, takes a token and reports the outcome. PostgreSQL runs it under the row's lock, so two
+ * refills, takes tokens and reports how many it took. Requests for the same source that arrive
+ * while a statement for it is running wait and go together in the next one, which takes one token
+ * per request (the first queued get them): fewer round trips under load, never an extra token. PostgreSQL runs it under the row's lock, so two
  * instances can never both take the last token, and the lock is held only while that statement runs.
  * (A provider calls from a handful of addresses, so a source's row is hot: Bucket4j's PostgreSQL
  * proxy managers hold the row, or an advisory lock, across a transaction of three or four round
@@ -49,18 +55,19 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     private static final int PURGE_EVERY = 10_000;
     private static final int MAX_SOURCE_LENGTH = 200;
 
-    // Parameters: 1 id, 2 capacity-1 (a new bucket just gave one token), 3 now; then per refill
-    // expression: capacity, now, tokens per nanosecond (three times), and now for the clock.
+    // Parameters: 1 id, 2 tokens left in a new bucket, 3 now, 4 tokens a new bucket gives; then per
+    // refill expression: capacity, now, tokens per nanosecond (three times), the number wanted
+    // (twice), and now for the clock.
     private static final String REFILLED = "LEAST(?, b.tokens + GREATEST(0, ? - b.refilled_at) * ?)";
     // set_config(..., true) turns off the wait for the WAL flush for this statement's own transaction
     // only (the host's pooled session keeps its settings): see the class comment.
-    private static final String TAKE = "INSERT INTO " + TABLE + " AS b (id, tokens, refilled_at, allowed)"
-            + " SELECT ?, ?, ?, TRUE FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush_wait"
+    private static final String TAKE = "INSERT INTO " + TABLE + " AS b (id, tokens, refilled_at, taken)"
+            + " SELECT ?, ?, ?, ? FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush_wait"
             + " ON CONFLICT (id) DO UPDATE SET"
-            + " tokens = CASE WHEN " + REFILLED + " >= 1 THEN " + REFILLED + " - 1 ELSE " + REFILLED + " END,"
-            + " allowed = " + REFILLED + " >= 1,"
+            + " tokens = " + REFILLED + " - LEAST(?, FLOOR(" + REFILLED + ")),"
+            + " taken = LEAST(?, FLOOR(" + REFILLED + ")),"
             + " refilled_at = GREATEST(b.refilled_at, ?)"
-            + " RETURNING allowed, tokens";
+            + " RETURNING taken, tokens";
 
     private final Database database;
     private final long capacity;
@@ -68,6 +75,7 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     private final long fullRefillNanos;
     private final Clock clock;
     private final AtomicLong decisions = new AtomicLong();
+    private final ConcurrentHashMap<String, Queue> queues = new ConcurrentHashMap<>();
 
     private PostgresSourceRateLimiter(Database database, RateLimitSpec spec, Clock clock) {
         this.database = database;
@@ -86,7 +94,7 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
         }
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id VARCHAR(" + MAX_SOURCE_LENGTH + ") PRIMARY KEY,"
-                    + " tokens DOUBLE PRECISION NOT NULL, refilled_at BIGINT NOT NULL, allowed BOOLEAN NOT NULL)");
+                    + " tokens DOUBLE PRECISION NOT NULL, refilled_at BIGINT NOT NULL, taken BIGINT NOT NULL)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the rate-limit table " + TABLE + ": " + e.getMessage(), e);
         }
@@ -96,34 +104,127 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     @Override
     public RateDecision tryAcquire(String source) {
         String id = source.length() > MAX_SOURCE_LENGTH ? source.substring(0, MAX_SOURCE_LENGTH) : source;
+        Queue queue = queues.computeIfAbsent(id, k -> new Queue());
+        Waiter me = new Waiter();
+        boolean lead;
+        synchronized (queue) {
+            queue.waiting.add(me);
+            lead = !queue.running;
+            queue.running = true;
+        }
+        if (!lead && !me.awaitTurn()) {
+            return me.decision;
+        }
+        // This thread leads: one statement for everyone queued on this source, then the next leads.
+        List<Waiter> batch;
+        synchronized (queue) {
+            batch = queue.waiting;
+            queue.waiting = new ArrayList<>();
+        }
+        settle(id, batch);
+        Waiter next = null;
+        synchronized (queue) {
+            if (queue.waiting.isEmpty()) {
+                queue.running = false;
+                queues.remove(id, queue);
+            } else {
+                next = queue.waiting.get(0);
+            }
+        }
+        if (next != null) {
+            next.lead();
+        }
+        return me.decision;
+    }
+
+    /** Takes up to {@code batch.size()} tokens in one statement; the first ones queued get them. */
+    private void settle(String id, List<Waiter> batch) {
+        int wanted = batch.size();
         long now = nanos(clock.instant());
+        RateDecision refused = RateDecision.ALLOWED;
+        long taken = wanted;
         try (Connection connection = database.connect()) {
-            if (decisions.incrementAndGet() % PURGE_EVERY == 0) {
+            if (decisions.addAndGet(wanted) % PURGE_EVERY < wanted) {
                 purge(connection, now);
             }
             try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                 int i = 1;
+                long first = Math.min(wanted, capacity);
                 take.setString(i++, id);
-                take.setDouble(i++, capacity - 1);
+                take.setDouble(i++, capacity - first);
                 take.setLong(i++, now);
-                for (int refill = 0; refill < 4; refill++) {
-                    take.setDouble(i++, capacity);
-                    take.setLong(i++, now);
-                    take.setDouble(i++, tokensPerNano);
-                }
+                take.setLong(i++, first);
+                // Then in text order: tokens = REFILLED - LEAST(wanted, FLOOR(REFILLED)),
+                // taken = LEAST(wanted, FLOOR(REFILLED)), refilled_at = GREATEST(b.refilled_at, now).
+                i = refill(take, i, now);
+                take.setLong(i++, wanted);
+                i = refill(take, i, now);
+                take.setLong(i++, wanted);
+                i = refill(take, i, now);
                 take.setLong(i, now);
                 try (ResultSet row = take.executeQuery()) {
                     row.next();
-                    if (row.getBoolean(1)) {
-                        return RateDecision.ALLOWED;
+                    taken = row.getLong(1);
+                    if (taken < wanted) {
+                        double missing = 1 - row.getDouble(2);
+                        refused = RateDecision.limited(Duration.ofNanos((long) Math.ceil(missing * fullRefillNanos / capacity)));
                     }
-                    double missing = 1 - row.getDouble(2);
-                    return RateDecision.limited(Duration.ofNanos((long) Math.ceil(missing * fullRefillNanos / capacity)));
                 }
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("webhook rate limit not checked, the database is unreachable ({})", e.getClass().getSimpleName());
-            return RateDecision.ALLOWED;
+            taken = wanted;
+        } finally {
+            for (int w = 0; w < batch.size(); w++) {
+                batch.get(w).decide(w < taken ? RateDecision.ALLOWED : refused);
+            }
+        }
+    }
+
+    private int refill(PreparedStatement statement, int index, long now) throws SQLException {
+        statement.setDouble(index++, capacity);
+        statement.setLong(index++, now);
+        statement.setDouble(index++, tokensPerNano);
+        return index;
+    }
+
+    /** Requests for one source waiting for a statement; {@code running} while one thread leads. */
+    private static final class Queue {
+        private List<Waiter> waiting = new ArrayList<>();
+        private boolean running;
+    }
+
+    /** One request: it is either decided, or handed the lead. */
+    private static final class Waiter {
+        private final CountDownLatch signal = new CountDownLatch(1);
+        private volatile RateDecision decision;
+        private volatile boolean leads;
+
+        void decide(RateDecision d) {
+            decision = d;
+            signal.countDown();
+        }
+
+        void lead() {
+            leads = true;
+            signal.countDown();
+        }
+
+        /** @return whether this request now leads (else {@link #decision} is set) */
+        boolean awaitTurn() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    signal.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return decision == null && leads;
         }
     }
 
