@@ -9,6 +9,7 @@ import org.sosops.env.core.recipients.RecipientGuard;
 import org.sosops.env.flags.FlagResolver;
 import org.sosops.env.flags.store.FlagStoreException;
 import org.sosops.env.flags.store.JdbcFlagStore;
+import org.sosops.env.referenceapp.auth.StaffTokens;
 import org.sosops.env.referenceapp.messages.DryRunSender;
 import org.sosops.env.referenceapp.messages.MessageSender;
 import org.sosops.env.referenceapp.messages.ProviderSender;
@@ -27,12 +28,14 @@ import org.sosops.env.webhooks.WebhookGuards;
  * pool last, after the components that borrow from it.
  */
 record Components(WebhookGuard webhooks, ReceivedWebhooks received, FlagResolver flags, RecipientGuard recipients,
-                  MessageSender sender, Optional<PooledDataSource> pool) implements AutoCloseable {
+                  MessageSender sender, StaffTokens staffTokens, Optional<PooledDataSource> pool)
+        implements AutoCloseable {
 
     /** The flags this application declares; an override of any other flag refuses to start. */
     static final String[] BOOLEAN_FLAGS = {"bulk_sms", "new_inbox", "volunteer_portal"};
 
     static Components build(EnvironmentPolicy policy) throws StartupException {
+        StaffTokens staffTokens = StaffTokens.parse(policy.value(StaffTokens.VARIABLE).orElse(""));
         Optional<PooledDataSource> pool = pool(policy);
         WebhookGuard webhooks;
         try {
@@ -60,7 +63,7 @@ record Components(WebhookGuard webhooks, ReceivedWebhooks received, FlagResolver
         }
         // Only prod may reach a provider; every other environment gets the dry-run sender.
         MessageSender sender = policy.environment() == AppEnv.PROD ? ProviderSender.from(policy) : new DryRunSender();
-        return new Components(webhooks, new ReceivedWebhooks(), flags, recipients, sender, pool);
+        return new Components(webhooks, new ReceivedWebhooks(), flags, recipients, sender, staffTokens, pool);
     }
 
     /** The application's pool (named {@code sosops-env-reference-app}) when {@code DATABASE_URL} is set. */
