@@ -40,6 +40,11 @@ public final class PostgresTarget {
                 what + " " + DatabaseUrl.problem(value).orElse("is not a PostgreSQL URL"))), what);
     }
 
+    /** The database a parsed URL names (e.g. one read from a named environment variable). */
+    public static PostgresTarget of(DatabaseUrl url) {
+        return new PostgresTarget(url, "the database URL");
+    }
+
     public DatabaseUrl url() {
         return url;
     }

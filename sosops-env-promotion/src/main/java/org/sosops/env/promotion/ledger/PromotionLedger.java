@@ -25,7 +25,7 @@ import org.sosops.env.promotion.db.PostgresTarget;
  * one-shot commands, straight from a {@link PostgresTarget} (a pool would outlive the command).
  *
  * <pre>{@code
- * PromotionLedger ledger = PromotionLedger.at(PostgresTarget.parse("--ledger-database-url", url), Clock.systemUTC());
+ * PromotionLedger ledger = PromotionLedger.at(PostgresTarget.parse("SOSOPS_PROMOTION_LEDGER_URL", url), Clock.systemUTC());
  * PromotionLedger hosted = PromotionLedger.on(hostDataSource, Clock.systemUTC());   // a long-running host's pool
  * ledger.record("3f2c…", "staging", "smoke", LedgerEntry.Result.PASS);
  * boolean proven = ledger.latest("3f2c…", "staging", "smoke").map(e -> e.result() == PASS).orElse(false);
