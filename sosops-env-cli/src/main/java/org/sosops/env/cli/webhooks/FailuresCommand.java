@@ -39,7 +39,7 @@ public final class FailuresCommand {
         Database database;
         try {
             database = Database.fromUrl(databaseUrl);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InputException("--database-url: " + e.getMessage());
         }
         try {

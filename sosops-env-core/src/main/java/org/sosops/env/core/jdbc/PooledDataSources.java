@@ -1,7 +1,6 @@
 package org.sosops.env.core.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,14 +9,14 @@ import org.sosops.env.core.catalog.DatabaseUrl;
 /**
  * The one place where the library turns a database URL into a connection pool, for hosts that give
  * a component {@code DATABASE_URL} alone instead of their own {@link javax.sql.DataSource}. The pool
- * is HikariCP, bounded ({@value #DEFAULT_MAXIMUM_POOL_SIZE} connections unless
+ * is HikariCP ({@link PooledDataSource}, which also fails fast during an outage), bounded ({@value #DEFAULT_MAXIMUM_POOL_SIZE} connections unless
  * {@value #POOL_SIZE_VARIABLE} says otherwise), named {@code sosops-env-<component>} (also its
  * PostgreSQL {@code application_name}, so {@code pg_stat_activity} shows who holds what), and quick
  * to give up: a borrower waits at most {@link #DEFAULT_CONNECTION_TIMEOUT} for a connection, so an
  * unreachable server fails a request fast instead of stalling it. Whoever builds a pool closes it.
  *
  * <pre>{@code
- * try (HikariDataSource pool = PooledDataSources.fromUrl("DATABASE_URL", System.getenv("DATABASE_URL"))
+ * try (PooledDataSource pool = PooledDataSources.fromUrl("DATABASE_URL", System.getenv("DATABASE_URL"))
  *         .component("webhooks")
  *         .build()) {
  *     try (Connection c = pool.getConnection()) { ... }
@@ -31,7 +30,7 @@ public final class PooledDataSources {
     /** Connections per pool unless {@value #POOL_SIZE_VARIABLE} or {@link Builder#maximumPoolSize} says otherwise. */
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
     /** How long a borrower waits for a connection before the operation fails. */
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
     /** The library setting for the size of every pool it builds from a URL. */
     public static final String POOL_SIZE_VARIABLE = "SOSOPS_DATABASE_POOL_SIZE";
 
@@ -181,7 +180,7 @@ public final class PooledDataSources {
          *
          * @throws IllegalStateException naming the variable when the JDBC driver is not on the class path
          */
-        public HikariDataSource build() {
+        public PooledDataSource build() {
             requireDriver();
             HikariConfig config = new HikariConfig();
             config.setPoolName(poolName());
@@ -202,7 +201,7 @@ public final class PooledDataSources {
                 config.addDataSourceProperty("socketTimeout", "15");
                 config.addDataSourceProperty("ApplicationName", poolName());
             }
-            return new HikariDataSource(config);
+            return new PooledDataSource(config);
         }
 
         /** HikariCP looks in the context class loader, then in its own: so does this check. */

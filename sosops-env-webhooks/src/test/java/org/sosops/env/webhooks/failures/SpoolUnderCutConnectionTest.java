@@ -49,6 +49,8 @@ class SpoolUnderCutConnectionTest {
             assertThat(Files.readString(spool)).doesNotContain("RSOYDt4T1cUTdK1PDd93");
 
             proxy.restore();
+            // The pool reopens connections with a back-off of at most a few seconds after an outage.
+            awaitReachable(store);
             record(store, sent, "after-0");
             assertThat(store.pending()).isZero();
             assertThat(Files.exists(spool)).isFalse();
@@ -85,7 +87,7 @@ class SpoolUnderCutConnectionTest {
             }
             proxy.restore();
             writer.join();
-            store.flush();
+            awaitReachable(store);
 
             FailureStore direct = JdbcFailureStore.open(Database.fromUrl(db.databaseUrl()));
             assertThat(sent).hasSize(150);
@@ -102,6 +104,21 @@ class SpoolUnderCutConnectionTest {
             SpoolingFailureStore store = new SpoolingFailureStore(target, dir.resolve("spool.jsonl"));
             store.record(record);
             assertThat(target.list(10)).hasSize(1);
+        }
+    }
+
+    private static void awaitReachable(SpoolingFailureStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                store.flush();
+                return;
+            } catch (FailureStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
