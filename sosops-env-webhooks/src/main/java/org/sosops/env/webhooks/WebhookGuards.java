@@ -10,6 +10,7 @@ import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
 import org.sosops.env.webhooks.alerts.HttpAlertSink;
+import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.failures.FailureStoreException;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;
@@ -38,7 +39,9 @@ import org.sosops.env.webhooks.verify.TwilioSignatureVerifier;
  * says so or when the variable is set;</li>
  * <li>with {@code DATABASE_URL}: failures, seen ids and buckets in PostgreSQL (shared by the fleet);
  * without: an embedded H2 database in {@code SOSOPS_WEBHOOK_DATA_DIR} (default {@code .sosops-env});
- * failures spool to that directory while the database is unreachable;</li>
+ * failures spool to that directory while the database is unreachable (flushed at start and every
+ * 30 s); at most {@code SOSOPS_WEBHOOK_REFUSED_BODY_CAP} (default 16 KiB) of a refused request's
+ * body is kept;</li>
  * <li>alerts in staging and prod: to {@code SOSOPS_WEBHOOK_ALERT_URL} (JSON POST) when set, else the
  * log; deduplicated and at most 20 per 5 minutes.</li>
  * </ul>
@@ -52,7 +55,28 @@ public final class WebhookGuards {
     public static final String TWILIO_STATUS = "/api/webhooks/twilio/status";
     public static final String EMAIL_EVENTS = "/api/webhooks/email/events";
 
+    /** Bytes of a refused request's body kept in its failure record: {@code 16384}, {@code 16KiB}. */
+    public static final String REFUSED_BODY_CAP = "SOSOPS_WEBHOOK_REFUSED_BODY_CAP";
+    /** How often spooled failure records are moved into the database when nothing else flushes them. */
+    static final Duration SPOOL_FLUSH_PERIOD = Duration.ofSeconds(30);
+
     private WebhookGuards() {
+    }
+
+    private static int refusedBodyCap(EnvironmentPolicy policy) {
+        Optional<String> raw = policy.value(REFUSED_BODY_CAP).map(String::strip);
+        if (raw.isEmpty()) {
+            return FailureRecord.DEFAULT_REFUSED_BODY_CAP;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(KiB)?").matcher(raw.get());
+        if (!m.matches()) {
+            throw new WebhookConfigurationException(REFUSED_BODY_CAP + " must be a number of bytes or KiB, e.g. 16KiB");
+        }
+        long bytes = Long.parseLong(m.group(1)) * (m.group(2) == null ? 1 : 1024);
+        if (bytes > 1 << 20) {
+            throw new WebhookConfigurationException(REFUSED_BODY_CAP + " must be at most 1024KiB");
+        }
+        return (int) bytes;
     }
 
     /**
@@ -79,10 +103,11 @@ public final class WebhookGuards {
         }).orElseGet(() -> Database.embedded(dataDir));
         try {
             builder.failureStore(new SpoolingFailureStore(JdbcFailureStore.open(database),
-                    dataDir.resolve("webhook-failures.spool.jsonl")));
+                    dataDir.resolve("webhook-failures.spool.jsonl")).flushEvery(SPOOL_FLUSH_PERIOD));
         } catch (FailureStoreException e) {
             throw new WebhookConfigurationException("the webhook failure store is unreachable: " + e.getMessage(), e);
         }
+        builder.refusedBodyCap(refusedBodyCap(policy));
         Optional<String> rate = policy.value(RateLimitSpec.VARIABLE);
         if (policy.rateLimitingEnabled() || rate.isPresent()) {
             RateLimitSpec spec;

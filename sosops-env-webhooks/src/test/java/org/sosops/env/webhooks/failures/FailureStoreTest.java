@@ -29,10 +29,26 @@ class FailureStoreTest {
                 Optional.of("203.0.113.5"), Optional.empty());
     }
 
+    /** Lets every record through unverified: these tests are about storage, FailureReplayTest about verification. */
+    private static final FailureReplay ANY = FailureReplay.of(r -> Optional.of(new AcceptAll()), true);
+
+    private static final class AcceptAll implements org.sosops.env.webhooks.verify.WebhookVerifier {
+        @Override
+        public String provider() {
+            return "twilio";
+        }
+
+        @Override
+        public org.sosops.env.webhooks.verify.Verification verify(org.sosops.env.webhooks.request.WebhookRequest request) {
+            return org.sosops.env.webhooks.verify.Verification.verified("twilio");
+        }
+    }
+
     @Test
-    void recordsStripSignaturesTokensAndCredentialsFromHeaders() {
+    void recordsKeepOnlyAllowListedHeadersAndTheSignatureApart() {
         FailureRecord record = failure("r1", T0);
-        assertThat(record.headers()).containsOnlyKeys("content-type");
+        assertThat(record.headers()).containsOnlyKeys("content-type", "i-twilio-idempotency-token");
+        assertThat(record.signingHeaders()).containsOnlyKeys("x-twilio-signature");
     }
 
     @Test
@@ -56,26 +72,25 @@ class FailureStoreTest {
         assertThat(store.list(10)).extracting(FailureRecord::requestId).containsExactly("recent", "old");
         FailureRecord read = store.find(recent.id()).orElseThrow();
         assertThat(read.body()).isEqualTo(recent.body());
-        assertThat(read.headers()).containsOnlyKeys("content-type");
+        assertThat(read.headers()).containsOnlyKeys("content-type", "i-twilio-idempotency-token");
+        assertThat(read.signingHeaders()).containsEntry("x-twilio-signature", List.of("RSOYDt4T1cUTdK1PDd93/VVr8B8="));
+        assertThat(read.refused()).isTrue();
+        assertThat(read.truncated()).isFalse();
         assertThat(read.sourceAddress()).contains("203.0.113.5");
         assertThat(read.replayed()).isFalse();
 
         List<String> processed = new ArrayList<>();
-        Optional<FailureRecord> replayed = store.replay(recent.id(),
-                f -> processed.add(new String(f.body(), StandardCharsets.UTF_8)), T0.plusSeconds(60));
+        ReplayResult replayed = store.replay(recent.id(), ANY,
+                (f, request) -> processed.add(new String(request.body(), StandardCharsets.UTF_8)), T0.plusSeconds(60));
         assertThat(processed).containsExactly("MessageSid=SMrecent&Body=hi");
-        assertThat(replayed).hasValueSatisfying(f -> assertThat(f.replayed()).isTrue());
+        assertThat(replayed).isInstanceOfSatisfying(ReplayResult.Replayed.class, r -> assertThat(r.record().replayed()).isTrue());
         assertThat(store.find(recent.id()).orElseThrow().replayedAt()).contains(T0.plusSeconds(60));
 
-        try {
-            store.replay(old.id(), f -> {
-                throw new IllegalStateException("handler down");
-            }, T0);
-        } catch (IllegalStateException expected) {
-            // The handler's failure reaches the caller.
-        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.replay(old.id(), ANY, (f, request) -> {
+            throw new IllegalStateException("handler down");
+        }, T0)).isInstanceOf(IllegalStateException.class).hasMessage("handler down");
         assertThat(store.find(old.id()).orElseThrow().replayed()).isFalse();
-        assertThat(store.replay("no-such-id", f -> { }, T0)).isEmpty();
+        assertThat(store.replay("no-such-id", ANY, (f, request) -> { }, T0)).isEqualTo(new ReplayResult.NotFound("no-such-id"));
 
         assertThat(store.deleteReceivedBefore(T0.minusSeconds(86_400 * 30))).isEqualTo(1);
         assertThat(store.list(10)).extracting(FailureRecord::requestId).containsExactly("recent");
