@@ -63,6 +63,55 @@ class FailureStoreTest {
         exercise(JdbcFailureStore.open(Database.embedded(dir)));
     }
 
+    @Test
+    void aPostgresqlTableOfTheFirstReleaseGetsTheNewColumnsAndItsRowsNeverReplay() throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("failuresmigrate")) {
+            migrateFirstReleaseTable(Database.fromUrl(db.databaseUrl()), "BYTEA", "TEXT");
+        }
+    }
+
+    @Test
+    void anH2TableOfTheFirstReleaseGetsTheNewColumnsToo(@TempDir Path dir) throws Exception {
+        migrateFirstReleaseTable(Database.embedded(dir), "VARBINARY", "CLOB");
+    }
+
+    private static void migrateFirstReleaseTable(Database database, String binary, String text) throws Exception {
+        try (java.sql.Connection c = database.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE sosops_webhook_failures (id VARCHAR(36) PRIMARY KEY, request_id VARCHAR(128) NOT NULL,"
+                    + " endpoint VARCHAR(512) NOT NULL, provider VARCHAR(32) NOT NULL, reason VARCHAR(1024) NOT NULL,"
+                    + " received_at TIMESTAMP WITH TIME ZONE NOT NULL, headers " + text + " NOT NULL, body " + binary
+                    + " NOT NULL, source_address VARCHAR(64), replayed_at TIMESTAMP WITH TIME ZONE)");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO sosops_webhook_failures"
+                    + " (id, request_id, endpoint, provider, reason, received_at, headers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, "old-1");
+                insert.setString(2, "req-old");
+                insert.setString(3, "/api/webhooks/twilio/status");
+                insert.setString(4, "twilio");
+                insert.setString(5, "processing-failed: X");
+                insert.setTimestamp(6, java.sql.Timestamp.from(T0));
+                insert.setString(7, "{\":query\":[\"a=1\"]}");
+                insert.setBytes(8, "MessageSid=SMold".getBytes(StandardCharsets.UTF_8));
+                insert.executeUpdate();
+            }
+        }
+        JdbcFailureStore store = JdbcFailureStore.open(database);
+        JdbcFailureStore.open(database); // a second open finds the table current and changes nothing
+        FailureRecord old = store.find("old-1").orElseThrow();
+        assertThat(old.refused()).isTrue();
+        assertThat(old.truncated()).isFalse();
+        assertThat(old.signingHeaders()).isEmpty();
+        assertThat(old.rawQuery()).contains("a=1");
+        FailureReplay strict = FailureReplay.of(r -> Optional.of(
+                org.sosops.env.webhooks.verify.TwilioSignatureVerifier.withAuthToken(
+                        org.sosops.env.core.secret.Secret.of("5f0e1d2c3b4a59687766554433221100"),
+                        java.net.URI.create("https://ops.example.org"))), true);
+        assertThat(store.replay("old-1", strict, (f, request) -> { }, T0)).isInstanceOfSatisfying(ReplayResult.Skipped.class,
+                skipped -> assertThat(skipped.reason()).contains("missing-signature"));
+        store.record(failure("new", T0));
+        FailureRecord fresh = store.list(10).stream().filter(r -> r.requestId().equals("new")).findFirst().orElseThrow();
+        assertThat(store.replay(fresh.id(), strict, (f, request) -> { }, T0)).isInstanceOf(ReplayResult.Skipped.class);
+    }
+
     private static void exercise(FailureStore store) throws Exception {
         FailureRecord old = failure("old", T0.minusSeconds(86_400 * 40));
         FailureRecord recent = failure("recent", T0);
