@@ -50,7 +50,7 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
  * WebhookResponse answer = guard.handle(request, (req, requestId) -> process(req));
  * }</pre>
  */
-public final class WebhookGuard {
+public final class WebhookGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -65,6 +65,7 @@ public final class WebhookGuard {
     private final int refusedBodyCap;
     private final Clock clock;
     private final AtomicLong rateLimited = new AtomicLong();
+    private final List<AutoCloseable> owned;
 
     private WebhookGuard(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -77,6 +78,22 @@ public final class WebhookGuard {
         this.maxBodyBytes = b.maxBodyBytes;
         this.refusedBodyCap = b.refusedBodyCap;
         this.clock = b.clock;
+        this.owned = List.copyOf(b.owned);
+    }
+
+    /**
+     * Releases what the guard was given to own (the connection pool {@link WebhookGuards#fromPolicy}
+     * built from {@code DATABASE_URL}); a host's own {@code DataSource} is left open.
+     */
+    @Override
+    public void close() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource, e.getClass().getSimpleName());
+            }
+        }
     }
 
     public static Builder builder() {
@@ -254,8 +271,15 @@ public final class WebhookGuard {
         private int refusedBodyCap = FailureRecord.DEFAULT_REFUSED_BODY_CAP;
         private Clock clock = Clock.systemUTC();
         private boolean unsignedAcknowledged;
+        private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Something the guard closes on {@link WebhookGuard#close()} (e.g. a pool built for it alone). */
+        public Builder closeOnClose(AutoCloseable resource) {
+            owned.add(java.util.Objects.requireNonNull(resource, "resource"));
+            return this;
         }
 
         /** Takes strictness and the environment name from the policy (CONTRACT §1). */
