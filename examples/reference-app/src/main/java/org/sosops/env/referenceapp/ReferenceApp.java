@@ -1,6 +1,7 @@
 package org.sosops.env.referenceapp;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -14,6 +15,7 @@ import org.sosops.env.referenceapp.health.HealthEndpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
 import org.sosops.env.referenceapp.messages.MessagesEndpoint;
+import org.sosops.env.referenceapp.webhooks.FailureRetentionJob;
 import org.sosops.env.referenceapp.webhooks.WebhookEndpoint;
 import org.sosops.env.webhooks.WebhookGuard;
 import org.slf4j.Logger;
@@ -36,12 +38,15 @@ public final class ReferenceApp implements AutoCloseable {
     private final Components components;
     private final Server server;
     private final ServerConnector connector;
+    private final FailureRetentionJob retention;
 
-    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector) {
+    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector,
+                         FailureRetentionJob retention) {
         this.policy = policy;
         this.components = components;
         this.server = server;
         this.connector = connector;
+        this.retention = retention;
     }
 
     /**
@@ -53,6 +58,13 @@ public final class ReferenceApp implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         AppSettings settings = AppSettings.from(policy);
         Components components = Components.build(policy);
+        FailureRetentionJob retention;
+        try {
+            retention = FailureRetentionJob.start(policy, components.webhooks().failures(), Clock.systemUTC());
+        } catch (StartupException e) {
+            components.close();
+            throw e;
+        }
         Router router = routes(policy, components);
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -72,11 +84,12 @@ public final class ReferenceApp implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            retention.close();
             components.close();
             throw new StartupException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
                     + " (set " + AppSettings.PORT + " or " + AppSettings.BIND_ADDRESS + "): " + e.getMessage(), e);
         }
-        ReferenceApp app = new ReferenceApp(policy, components, server, connector);
+        ReferenceApp app = new ReferenceApp(policy, components, server, connector, retention);
         LOG.info("reference application listening on {} in {}", app.baseUri(), policy.environment());
         return app;
     }
@@ -128,6 +141,7 @@ public final class ReferenceApp implements AutoCloseable {
     public void close() {
         server.setStopTimeout(5_000);
         stopQuietly(server);
+        retention.close();
         components.close();
     }
 
