@@ -10,14 +10,14 @@ import org.sosops.env.core.catalog.DatabaseUrl;
 /**
  * The one place where the library turns a database URL into a connection pool, for hosts that give
  * a component {@code DATABASE_URL} alone instead of their own {@link javax.sql.DataSource}. The pool
- * is HikariCP, bounded ({@value #DEFAULT_MAXIMUM_POOL_SIZE} connections unless
+ * is HikariCP ({@link PooledDataSource}, which also fails fast during an outage), bounded ({@value #DEFAULT_MAXIMUM_POOL_SIZE} connections unless
  * {@value #POOL_SIZE_VARIABLE} says otherwise), named {@code sosops-env-<component>} (also its
  * PostgreSQL {@code application_name}, so {@code pg_stat_activity} shows who holds what), and quick
  * to give up: a borrower waits at most {@link #DEFAULT_CONNECTION_TIMEOUT} for a connection, so an
  * unreachable server fails a request fast instead of stalling it. Whoever builds a pool closes it.
  *
  * <pre>{@code
- * try (HikariDataSource pool = PooledDataSources.fromUrl("DATABASE_URL", System.getenv("DATABASE_URL"))
+ * try (PooledDataSource pool = PooledDataSources.fromUrl("DATABASE_URL", System.getenv("DATABASE_URL"))
  *         .component("webhooks")
  *         .build()) {
  *     try (Connection c = pool.getConnection()) { ... }
@@ -181,7 +181,7 @@ public final class PooledDataSources {
          *
          * @throws IllegalStateException naming the variable when the JDBC driver is not on the class path
          */
-        public HikariDataSource build() {
+        public PooledDataSource build() {
             requireDriver();
             HikariConfig config = new HikariConfig();
             config.setPoolName(poolName());
@@ -202,7 +202,7 @@ public final class PooledDataSources {
                 config.addDataSourceProperty("socketTimeout", "15");
                 config.addDataSourceProperty("ApplicationName", poolName());
             }
-            return new HikariDataSource(config);
+            return new PooledDataSource(new HikariDataSource(config));
         }
 
         /** HikariCP looks in the context class loader, then in its own: so does this check. */

@@ -1,11 +1,11 @@
 package org.sosops.env.flags.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.sosops.env.core.catalog.DatabaseUrl;
+import org.sosops.env.core.jdbc.PooledDataSource;
 import org.sosops.env.core.jdbc.PooledDataSources;
 
 /**
@@ -61,7 +61,7 @@ public interface ConnectionFactory extends AutoCloseable {
     static ConnectionFactory of(DatabaseUrl url, int maximumPoolSize) {
         Objects.requireNonNull(url, "url");
         String target = url.user().map(u -> u + "@").orElse("") + url.host() + ":" + url.port() + "/" + url.database();
-        HikariDataSource pool = PooledDataSources.postgres("DATABASE_URL", url).component("flags")
+        PooledDataSource pool = PooledDataSources.postgres("DATABASE_URL", url).component("flags")
                 .maximumPoolSize(maximumPoolSize).build();
         return new ConnectionFactory() {
             @Override
