@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.sosops.env.webhooks.request.WebhookRequest;
+import org.sosops.env.webhooks.verify.PostmarkTokenVerifier;
 import org.sosops.env.webhooks.verify.Verification;
 import org.sosops.env.webhooks.verify.WebhookVerifier;
 
@@ -56,6 +57,10 @@ public final class FailureReplay {
         if (record.refused() && !includeRefused) {
             return new Verdict.Refused("the guard refused it (" + reasonId(record) + "); refused records replay only "
                     + "with --include-refused, and only if they verify now");
+        }
+        if (record.refused() && record.provider().equals(PostmarkTokenVerifier.PROVIDER)) {
+            // Its token was what the guard judged, and the token is never stored: nothing can re-verify it.
+            return new Verdict.Refused("Postmark's token is never stored, so a record refused for it cannot be re-verified");
         }
         Optional<WebhookVerifier> verifier = verifiers.apply(record);
         if (verifier.isEmpty()) {
