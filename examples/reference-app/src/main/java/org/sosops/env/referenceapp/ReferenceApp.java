@@ -15,7 +15,10 @@ import org.sosops.env.referenceapp.health.HealthEndpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
 import org.sosops.env.referenceapp.messages.MessagesEndpoint;
+import org.sosops.env.referenceapp.auth.RequireRole;
+import org.sosops.env.referenceapp.auth.Role;
 import org.sosops.env.referenceapp.webhooks.FailureRetentionJob;
+import org.sosops.env.referenceapp.webhooks.ReplayEndpoint;
 import org.sosops.env.referenceapp.webhooks.WebhookEndpoint;
 import org.sosops.env.webhooks.WebhookGuard;
 import org.slf4j.Logger;
@@ -100,6 +103,9 @@ public final class ReferenceApp implements AutoCloseable {
         for (String path : components.webhooks().paths()) {
             router.post(path, webhooks);
         }
+        // Replays a stored failure from the store after re-verifying it; admins only.
+        router.post(ReplayEndpoint.PATH, RequireRole.of(Role.ADMIN, components.staffTokens(),
+                new ReplayEndpoint(components.webhooks(), components.received())));
         return router
                 .get("/api/dashboard/feature-flags/resolved", new ResolvedFlagsEndpoint(components.flags()))
                 .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));

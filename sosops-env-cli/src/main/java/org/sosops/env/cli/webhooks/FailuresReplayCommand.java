@@ -90,6 +90,10 @@ final class FailuresReplayCommand implements Callable<Integer> {
             description = "The variable holding the public base URL Twilio signs (default ${DEFAULT-VALUE}).")
     private String appUrlVariable;
 
+    @Option(names = "--bearer-token-env", paramLabel = "VAR",
+            description = "Send the staff token held by VAR as 'Authorization: Bearer' to the replay target.")
+    private String bearerVariable;
+
     private final Map<String, Object> verifiers = new HashMap<>();
 
     @Override
@@ -97,6 +101,12 @@ final class FailuresReplayCommand implements Callable<Integer> {
         URI to = target();
         requireVariableName("--secret-env", secretVariable);
         requireVariableName("--app-url-env", appUrlVariable);
+        requireVariableName("--bearer-token-env", bearerVariable);
+        Optional<String> bearer = Optional.empty();
+        if (bearerVariable != null) {
+            bearer = Optional.of(ProcessEnvironment.get(bearerVariable).map(String::strip).filter(v -> !v.isEmpty())
+                    .orElseThrow(() -> new InputException(bearerVariable + " is not set (--bearer-token-env)")));
+        }
         if (all == !ids.isEmpty()) {
             throw new InputException("give either --id ID (repeatable) or --all");
         }
@@ -107,7 +117,7 @@ final class FailuresReplayCommand implements Callable<Integer> {
             FailureReplay rule = FailureReplay.of(this::verifier, includeRefused);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (FailureRecord record : records) {
-                results.add(replay(record, rule, client, to, failures));
+                results.add(replay(record, rule, client, to, bearer, failures));
             }
         }
         print(results);
@@ -133,7 +143,8 @@ final class FailuresReplayCommand implements Callable<Integer> {
         }
     }
 
-    private Result replay(FailureRecord record, FailureReplay rule, HttpClient client, URI to, FailureStore failures) {
+    private Result replay(FailureRecord record, FailureReplay rule, HttpClient client, URI to, Optional<String> bearer,
+                          FailureStore failures) {
         Object configured = verifierOrProblem(record.provider());
         if (configured instanceof String problem) {
             return Result.skipped(record, problem);
@@ -149,6 +160,10 @@ final class FailuresReplayCommand implements Callable<Integer> {
                 .header("X-Sosops-Replay-Received-At", record.receivedAt().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         record.rawQuery().ifPresent(query -> post.header("X-Sosops-Replay-Query", query));
+        bearer.ifPresent(token -> post.header("Authorization", "Bearer " + token));
+        if (includeRefused && record.refused()) {
+            post.header("X-Sosops-Replay-Include-Refused", "true");
+        }
         request.header("Content-Type").ifPresent(type -> post.header("Content-Type", type));
         // The signing headers travel on, so the target can verify the request again itself.
         record.signingHeaders().forEach((name, values) -> values.forEach(v -> post.header(name, v)));

@@ -20,9 +20,8 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
  *
  * <pre>{@code
  * FailureReplay rule = FailureReplay.of(record -> Optional.of(verifierFor(record.provider())), false);
- * switch (rule.check(record)) {
- *     case FailureReplay.Verdict.Allowed a -> handler.handle(a.request(), record.requestId());
- *     case FailureReplay.Verdict.Refused r -> log.warn("not replayed: {}", r.reason());
+ * if (rule.check(record) instanceof FailureReplay.Verdict.Allowed allowed) {
+ *     handler.handle(allowed.request(), record.requestId());
  * }
  * }</pre>
  */

@@ -5,10 +5,9 @@ package org.sosops.env.webhooks.failures;
  * the reason, e.g. its stored signature no longer verifies), or there is no such record.
  *
  * <pre>{@code
- * switch (guard.replay(id, handler)) {
- *     case ReplayResult.Replayed r -> log.info("replayed {}", r.record().id());
- *     case ReplayResult.Skipped s -> log.warn("not replayed: {}", s.reason());
- *     case ReplayResult.NotFound n -> log.warn("no failure {}", n.id());
+ * ReplayResult result = guard.replay(id, handler);
+ * if (result instanceof ReplayResult.Skipped skipped) {
+ *     log.warn("not replayed: {}", skipped.reason());
  * }
  * }</pre>
  */
