@@ -59,6 +59,7 @@ class FailuresCommandTest {
     private FailureStore store;
     private HttpServer target;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private String out;
     private String err;
 
@@ -72,6 +73,7 @@ class FailuresCommandTest {
         previous = ProcessEnvironment.replace(environment::get);
         target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         target.createContext("/internal/replay", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             received.add(exchange.getRequestHeaders().getFirst("X-Sosops-Replay-Endpoint") + " "
                     + exchange.getRequestHeaders().getFirst("X-Twilio-Signature") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -178,8 +180,11 @@ class FailuresCommandTest {
         assertThat(received).isEmpty();
 
         environment.put("TWILIO_AUTH_TOKEN", TOKEN);
-        assertThat(run("webhooks", "failures", "replay", "--id", failed.id(), "--to", to())).as(out + err).isZero();
+        environment.put("STAFF_TOKEN", "staff-token-5a1c");
+        assertThat(run("webhooks", "failures", "replay", "--id", failed.id(), "--to", to(), "--bearer-token-env", "STAFF_TOKEN"))
+                .as(out + err).isZero();
         assertThat(received).containsExactly(PATH + " " + signature + " " + body);
+        assertThat(authorizations).containsExactly("Bearer staff-token-5a1c");
         assertThat(store.find(failed.id()).orElseThrow().replayed()).isTrue();
         assertThat(out + err).doesNotContain(TOKEN);
     }
