@@ -80,8 +80,47 @@ public final class JdbcFailureStore implements FailureStore {
                     s.execute(statement);
                 }
             }
+            if (!upToDate) {
+                scrubFirstReleaseHeaders(c);
+            }
         } catch (SQLException e) {
             throw failure("create the failure table in", e);
+        }
+    }
+
+    /**
+     * The first release kept headers by a deny-list, so its rows may hold a custom token header
+     * (such as {@code X-Hook-Key}) in clear: on upgrade, every row's headers are cut down to the
+     * allow-list.
+     */
+    private static void scrubFirstReleaseHeaders(Connection c) throws SQLException {
+        // id -> {kept headers as JSON, the query the first release kept as a ":query" pseudo-header}
+        Map<String, String[]> scrubbed = new java.util.LinkedHashMap<>();
+        try (Statement select = c.createStatement();
+             ResultSet rows = select.executeQuery("SELECT id, headers FROM " + TABLE)) {
+            while (rows.next()) {
+                String json = rows.getString("headers");
+                Map<String, List<String>> all = headers(json);
+                String query = all.getOrDefault(":query", List.of()).stream().findFirst().orElse(null);
+                String keptJson;
+                try {
+                    keptJson = JSON.writeValueAsString(StoredHeaders.descriptive(all));
+                } catch (IOException e) {
+                    keptJson = "{}";
+                }
+                if (!keptJson.equals(json)) {
+                    scrubbed.put(rows.getString("id"), new String[] {keptJson, query});
+                }
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE " + TABLE
+                + " SET headers = ?, raw_query = COALESCE(raw_query, ?) WHERE id = ?")) {
+            for (Map.Entry<String, String[]> row : scrubbed.entrySet()) {
+                update.setString(1, row.getValue()[0]);
+                update.setString(2, row.getValue()[1]);
+                update.setString(3, row.getKey());
+                update.executeUpdate();
+            }
         }
     }
 

@@ -89,18 +89,25 @@ class FailureStoreTest {
                 insert.setString(4, "twilio");
                 insert.setString(5, "processing-failed: X");
                 insert.setTimestamp(6, java.sql.Timestamp.from(T0));
-                insert.setString(7, "{\":query\":[\"a=1\"]}");
+                insert.setString(7, "{\":query\":[\"a=1\"],\"x-hook-key\":[\"hook-key-4f9d2a\"],"
+                        + "\"content-type\":[\"application/x-www-form-urlencoded\"]}");
                 insert.setBytes(8, "MessageSid=SMold".getBytes(StandardCharsets.UTF_8));
                 insert.executeUpdate();
             }
         }
         JdbcFailureStore store = JdbcFailureStore.open(database);
         JdbcFailureStore.open(database); // a second open finds the table current and changes nothing
+        try (java.sql.Connection c = database.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet row = s.executeQuery("SELECT headers FROM sosops_webhook_failures WHERE id = 'old-1'")) {
+            assertThat(row.next()).isTrue();
+            // The first release stored a custom token header in clear; the upgrade scrubs it from the row.
+            assertThat(row.getString(1)).doesNotContain("hook-key-4f9d2a").contains("content-type");
+        }
         FailureRecord old = store.find("old-1").orElseThrow();
         assertThat(old.refused()).isTrue();
         assertThat(old.truncated()).isFalse();
         assertThat(old.signingHeaders()).isEmpty();
-        assertThat(old.rawQuery()).contains("a=1");
+        assertThat(old.rawQuery()).contains("a=1");   // moved from the first release's ":query" pseudo-header
         FailureReplay strict = FailureReplay.of(r -> Optional.of(
                 org.sosops.env.webhooks.verify.TwilioSignatureVerifier.withAuthToken(
                         org.sosops.env.core.secret.Secret.of("5f0e1d2c3b4a59687766554433221100"),
