@@ -42,7 +42,7 @@ public final class PostgresTarget {
 
     /** The database a parsed URL names (e.g. one read from a named environment variable). */
     public static PostgresTarget of(DatabaseUrl url) {
-        return new PostgresTarget(url);
+        return new PostgresTarget(url, "the database URL");
     }
 
     public DatabaseUrl url() {
