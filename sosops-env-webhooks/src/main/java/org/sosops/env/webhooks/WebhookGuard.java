@@ -92,6 +92,7 @@ public final class WebhookGuard implements AutoCloseable {
         this.alerts = base.alerts;
         this.environment = base.environment;
         this.maxBodyBytes = base.maxBodyBytes;
+        this.refusedBodyCap = base.refusedBodyCap;
         this.clock = base.clock;
         this.observer = observer;
         this.owned = base.owned;
