@@ -13,6 +13,7 @@ import org.sosops.env.core.jdbc.PooledDataSources;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
 import org.sosops.env.webhooks.alerts.HttpAlertSink;
+import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.failures.FailureStoreException;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;
@@ -43,7 +44,9 @@ import org.sosops.env.webhooks.verify.TwilioSignatureVerifier;
  * {@code DATABASE_URL} (a pool of at most {@code SOSOPS_DATABASE_POOL_SIZE}, default 10, connections,
  * closed by {@link WebhookGuard#close()}): failures, seen ids and buckets in PostgreSQL (shared by the
  * fleet); without either: an embedded H2 database in {@code SOSOPS_WEBHOOK_DATA_DIR} (default
- * {@code .sosops-env}); failures spool to that directory while the database is unreachable;</li>
+ * {@code .sosops-env}); failures spool to that directory while the database is unreachable (flushed
+ * at start and every 30 s); at most {@code SOSOPS_WEBHOOK_REFUSED_BODY_CAP} (default 16 KiB) of a
+ * refused request's body is kept;</li>
  * <li>alerts in staging and prod: to {@code SOSOPS_WEBHOOK_ALERT_URL} (JSON POST) when set, else the
  * log; deduplicated and at most 20 per 5 minutes.</li>
  * </ul>
@@ -57,7 +60,28 @@ public final class WebhookGuards {
     public static final String TWILIO_STATUS = "/api/webhooks/twilio/status";
     public static final String EMAIL_EVENTS = "/api/webhooks/email/events";
 
+    /** Bytes of a refused request's body kept in its failure record: {@code 16384}, {@code 16KiB}. */
+    public static final String REFUSED_BODY_CAP = "SOSOPS_WEBHOOK_REFUSED_BODY_CAP";
+    /** How often spooled failure records are moved into the database when nothing else flushes them. */
+    static final Duration SPOOL_FLUSH_PERIOD = Duration.ofSeconds(30);
+
     private WebhookGuards() {
+    }
+
+    private static int refusedBodyCap(EnvironmentPolicy policy) {
+        Optional<String> raw = policy.value(REFUSED_BODY_CAP).map(String::strip);
+        if (raw.isEmpty()) {
+            return FailureRecord.DEFAULT_REFUSED_BODY_CAP;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(KiB)?").matcher(raw.get());
+        if (!m.matches()) {
+            throw new WebhookConfigurationException(REFUSED_BODY_CAP + " must be a number of bytes or KiB, e.g. 16KiB");
+        }
+        long bytes = Long.parseLong(m.group(1)) * (m.group(2) == null ? 1 : 1024);
+        if (bytes > 1 << 20) {
+            throw new WebhookConfigurationException(REFUSED_BODY_CAP + " must be at most 1024KiB");
+        }
+        return (int) bytes;
     }
 
     /**
@@ -95,12 +119,14 @@ public final class WebhookGuards {
         configureTwilio(policy, builder);
         configureEmail(policy, builder, clock);
         builder.requireSecretsWhenStrict();
+        builder.refusedBodyCap(refusedBodyCap(policy));
         Path dataDir = Path.of(policy.value("SOSOPS_WEBHOOK_DATA_DIR").orElse(".sosops-env"));
         Database database = hostDataSource != null ? hostDatabase(hostDataSource) : ownDatabase(policy, dataDir);
         builder.closeOnClose(database);
         try {
-            builder.failureStore(new SpoolingFailureStore(JdbcFailureStore.open(database),
-                    dataDir.resolve("webhook-failures.spool.jsonl")));
+            SpoolingFailureStore failures = new SpoolingFailureStore(JdbcFailureStore.open(database),
+                    dataDir.resolve("webhook-failures.spool.jsonl")).flushEvery(SPOOL_FLUSH_PERIOD);
+            builder.failureStore(failures).closeOnClose(failures);
         } catch (FailureStoreException e) {
             database.close();
             throw new WebhookConfigurationException("the webhook failure store is unreachable: " + e.getMessage(), e);
