@@ -28,8 +28,7 @@ import org.sosops.env.webhooks.WebhookGuards;
  * pool last, after the components that borrow from it.
  */
 record Components(WebhookGuard webhooks, ReceivedWebhooks received, FlagResolver flags, RecipientGuard recipients,
-                  MessageSender sender, StaffTokens staffTokens, Optional<PooledDataSource> pool)
-        implements AutoCloseable {
+                  MessageSender sender, StaffTokens staffTokens, Optional<PooledDataSource> pool) implements AutoCloseable {
 
     /** The flags this application declares; an override of any other flag refuses to start. */
     static final String[] BOOLEAN_FLAGS = {"bulk_sms", "new_inbox", "volunteer_portal"};
