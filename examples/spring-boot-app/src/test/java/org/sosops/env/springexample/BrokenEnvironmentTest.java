@@ -20,6 +20,7 @@ class BrokenEnvironmentTest {
         String databaseUrl = "postgres://app:Sup3rS3cretPw@db.internal:5432/app";
         assertThatThrownBy(() -> new SpringApplicationBuilder(SpringExampleApplication.class).properties(
                 "server.port=0",
+                "SOSOPS_WEBHOOK_DATA_DIR=target/sosops-env-test-data",
                 "spring.datasource.url=" + TestDatabase.DATABASE.jdbcUrl(),
                 "spring.datasource.username=" + TestDatabase.DATABASE.user(),
                 "APP_ENV=prod",

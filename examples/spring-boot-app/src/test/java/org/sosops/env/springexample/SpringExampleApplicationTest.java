@@ -39,6 +39,8 @@ class SpringExampleApplicationTest {
         registry.add("LOG_LEVEL", () -> "info");
         registry.add("TWILIO_AUTH_TOKEN", () -> TWILIO_AUTH_TOKEN);
         registry.add("FEATURE_FLAG_ORG_OVERRIDES_JSON", () -> "{\"org_vip\": {\"bulk_send\": true}}");
+        // The failure spool (used while the database is unreachable) stays out of the source tree.
+        registry.add("SOSOPS_WEBHOOK_DATA_DIR", () -> "target/sosops-env-test-data");
     }
 
     @LocalServerPort

@@ -43,7 +43,9 @@ class SosOpsOnApplicationDataSourceTest {
                         "spring.datasource.username=" + database.user(),
                         "APP_ENV=local", "APP_URL=http://localhost:8080",
                         "AUTH_SECRET=" + SosOpsAutoConfigurationTest.AUTH_SECRET, "LOG_LEVEL=info",
-                        "sosops.flags.defaults.new_inbox=false");
+                        "sosops.flags.defaults.new_inbox=false",
+                        // The failure spool (used while the database is unreachable) stays out of the source tree.
+                        "SOSOPS_WEBHOOK_DATA_DIR=target/sosops-env-test-data");
     }
 
     @Test
