@@ -1,7 +1,7 @@
 package org.sosops.env.core.rules.builtin;
 
 import java.util.function.Consumer;
-import org.sosops.env.core.catalog.CanonicalVariable;
+import org.sosops.env.core.catalog.CatalogVariable;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.Rule;
@@ -9,7 +9,10 @@ import org.sosops.env.core.rules.RuleContext;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.core.variables.VariableValue;
 
-/** {@code required-missing}: a variable required in this environment is absent or blank. */
+/**
+ * {@code required-missing}: a variable of the catalog, required in this environment and belonging
+ * to no provider or to one the host uses, is absent or blank.
+ */
 public final class RequiredVariablesRule implements Rule {
     @Override
     public void evaluate(RuleContext context, Consumer<Finding> findings) {
@@ -17,18 +20,28 @@ public final class RequiredVariablesRule implements Rule {
             return;
         }
         AppEnv env = context.environment().get();
-        for (CanonicalVariable variable : CanonicalVariable.values()) {
-            if (variable == CanonicalVariable.APP_ENV || !variable.requiredIn(env)) {
+        for (CatalogVariable variable : context.catalog().variables()) {
+            if (variable.name().equals("APP_ENV") || !context.catalog().requiredIn(variable, env)) {
                 continue;
             }
             VariableValue value = context.variables().get(variable.name()).orElse(null);
             if (value == null || value.isBlank()) {
                 String what = value == null ? " is missing" : " is blank";
                 findings.accept(Finding.error(RuleId.REQUIRED_MISSING,
-                                variable.name() + what + "; it is required in " + env.id() + " (" + variable.format() + ")")
+                                variable.name() + what + "; it is required in " + env.id() + " (" + variable.format() + ")"
+                                        + providerNote(variable, context))
                         .variable(variable.name()).environment(env)
                         .at(value == null ? java.util.Optional.empty() : value.location()).build());
             }
         }
+    }
+
+    // Tells the host that declared no providers how to drop a provider it does not use.
+    private static String providerNote(CatalogVariable variable, RuleContext context) {
+        if (variable.providers().isEmpty() || context.catalog().providersDeclared()) {
+            return "";
+        }
+        return "; a host that does not use " + String.join(" or ", variable.providers().stream().map(Object::toString).toList())
+                + " says so in SOSOPS_PROVIDERS";
     }
 }
