@@ -82,8 +82,7 @@ class EnvironmentPolicyLoaderTest {
         assertThatThrownBy(() -> loader().envFile(file).load())
                 .isInstanceOfSatisfying(EnvironmentPolicyException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("Environment policy check failed for staging:\n"
-                            + "error [required-missing] (staging) TWILIO_AUTH_TOKEN is missing; it is required in staging (32 hex characters);"
-                            + " a host that does not use twilio says so in SOSOPS_PROVIDERS\n"
+                            + "error [required-missing] (staging) TWILIO_AUTH_TOKEN is missing; it is required in staging (32 hex characters)\n"
                             + file + ":3: error [secret-weak] (staging) AUTH_SECRET is a placeholder, not a real secret\n"
                             + file + ":4: error [value-invalid] (staging) LOG_LEVEL must be one of trace, debug, info, warn, error\n"
                             + "3 problems");

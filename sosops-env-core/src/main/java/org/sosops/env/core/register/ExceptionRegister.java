@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.core.rules.ValidationReport;
@@ -106,6 +108,15 @@ public final class ExceptionRegister {
      * entry that concerns {@code environment} (all entries when it is empty).
      */
     public ValidationReport apply(ValidationReport report, Optional<String> environment, Clock clock) {
+        return apply(report, environment, EnumSet.allOf(RuleId.class), clock);
+    }
+
+    /**
+     * As {@link #apply(ValidationReport, Optional, Clock)}, reporting only the broken entries about
+     * {@code rules} (or naming no known rule): a command reports the entries it could have applied,
+     * so an expired {@code migration-risky} entry fails {@code migrations check}, not {@code secrets}.
+     */
+    public ValidationReport apply(ValidationReport report, Optional<String> environment, Set<RuleId> rules, Clock clock) {
         LocalDate today = LocalDate.now(clock);
         List<RegisterEntry> valid = entries.stream()
                 .filter(RegisterEntry::isComplete)
@@ -118,7 +129,7 @@ public final class ExceptionRegister {
         for (RegisterEntry entry : entries) {
             boolean concerns = environment.isEmpty() || entry.environment().isEmpty()
                     || entry.appliesToEnvironment(environment.get());
-            if (!concerns) {
+            if (!concerns || entry.rule().map(r -> !rules.contains(r)).orElse(false)) {
                 continue;
             }
             if (!entry.isComplete()) {
@@ -156,13 +167,19 @@ public final class ExceptionRegister {
                 .findFirst();
     }
 
-    /** The entries that waive nothing (incomplete, over-long or expired) as findings, for any environment. */
-    public List<Finding> problems(Clock clock) {
-        return apply(ValidationReport.of(List.of()), Optional.empty(), clock).findings();
+    /**
+     * The entries about {@code rules} that waive nothing (incomplete, over-long or expired), as
+     * findings, in any environment or only those concerning {@code environment}.
+     */
+    public List<Finding> problems(Optional<String> environment, Set<RuleId> rules, Clock clock) {
+        return apply(ValidationReport.of(List.of()), environment, rules, clock).findings();
     }
 
+    // A file may be named from the repository root or from the scanned directory: one path ends the other.
     private static boolean sameSubject(String named, String subject) {
-        return normalize(named).equals(normalize(subject));
+        String a = normalize(named).replace('\\', '/');
+        String b = normalize(subject).replace('\\', '/');
+        return a.equals(b) || a.endsWith("/" + b) || b.endsWith("/" + a);
     }
 
     private static String normalize(String text) {

@@ -28,20 +28,10 @@ public final class RequiredVariablesRule implements Rule {
             if (value == null || value.isBlank()) {
                 String what = value == null ? " is missing" : " is blank";
                 findings.accept(Finding.error(RuleId.REQUIRED_MISSING,
-                                variable.name() + what + "; it is required in " + env.id() + " (" + variable.format() + ")"
-                                        + providerNote(variable, context))
+                                variable.name() + what + "; it is required in " + env.id() + " (" + variable.format() + ")")
                         .variable(variable.name()).environment(env)
                         .at(value == null ? java.util.Optional.empty() : value.location()).build());
             }
         }
-    }
-
-    // Tells the host that declared no providers how to drop a provider it does not use.
-    private static String providerNote(CatalogVariable variable, RuleContext context) {
-        if (variable.providers().isEmpty() || context.catalog().providersDeclared()) {
-            return "";
-        }
-        return "; a host that does not use " + String.join(" or ", variable.providers().stream().map(Object::toString).toList())
-                + " says so in SOSOPS_PROVIDERS";
     }
 }
