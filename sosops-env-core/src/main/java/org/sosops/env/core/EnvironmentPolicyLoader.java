@@ -54,6 +54,7 @@ public final class EnvironmentPolicyLoader {
     private Set<Provider> providers;
     private final List<CatalogVariable> hostVariables = new ArrayList<>();
     private Catalog catalog;
+    private Path directory = Path.of("");
 
     EnvironmentPolicyLoader() {
     }
@@ -134,6 +135,12 @@ public final class EnvironmentPolicyLoader {
      */
     public EnvironmentPolicyLoader catalog(Catalog catalog) {
         this.catalog = java.util.Objects.requireNonNull(catalog);
+        return this;
+    }
+
+    /** Where the register's default locations are looked up (default: the working directory); for tests. */
+    EnvironmentPolicyLoader directory(Path directory) {
+        this.directory = java.util.Objects.requireNonNull(directory);
         return this;
     }
 
@@ -234,7 +241,7 @@ public final class EnvironmentPolicyLoader {
             return Optional.of(register);
         }
         if (processEnvironmentSettings) {
-            return ExceptionRegister.locate(Optional.empty(), processEnvironment, Path.of(""));
+            return ExceptionRegister.locate(Optional.empty(), processEnvironment, directory);
         }
         return Optional.empty();
     }
