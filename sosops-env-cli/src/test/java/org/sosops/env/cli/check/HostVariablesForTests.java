@@ -8,7 +8,7 @@ import org.sosops.env.core.catalog.VariableContribution;
 public final class HostVariablesForTests implements VariableContribution {
     @Override
     public List<CatalogVariable> variables() {
-        return List.of(CatalogVariable.builder("PAYMENTS_SIGNATURE").secret()
+        return List.of(CatalogVariable.builder("BILLING_SIGNATURE").secret()
                 .pattern("a ps_ key", "ps_[A-Za-z0-9]{24,}").build());
     }
 }

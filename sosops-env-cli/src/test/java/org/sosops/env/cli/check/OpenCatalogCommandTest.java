@@ -38,29 +38,29 @@ class OpenCatalogCommandTest {
     @Test
     void aContributedSecretIsFormattedAndNeverShown() throws IOException {
         assertThat(run("check", "--env-file", sample("prod.env").toString()).code()).as("optional").isZero();
-        CliRun malformed = run("check", "--env-file", prodWith("PAYMENTS_SIGNATURE=sk_Q8v2Lm1Zp0Xw9Yt7Ub6Nc5Md4Ke3\n").toString());
+        CliRun malformed = run("check", "--env-file", prodWith("BILLING_SIGNATURE=sk_Q8v2Lm1Zp0Xw9Yt7Ub6Nc5Md4Ke3\n").toString());
         assertThat(malformed.code()).isEqualTo(1);
-        assertThat(malformed.out()).contains("PAYMENTS_SIGNATURE must be a ps_ key").doesNotContain("Q8v2Lm1Zp0Xw9Yt7");
-        assertThat(run("check", "--env-file", prodWith("PAYMENTS_SIGNATURE=" + KEY + "\n").toString()).code()).isZero();
+        assertThat(malformed.out()).contains("BILLING_SIGNATURE must be a ps_ key").doesNotContain("Q8v2Lm1Zp0Xw9Yt7");
+        assertThat(run("check", "--env-file", prodWith("BILLING_SIGNATURE=" + KEY + "\n").toString()).code()).isZero();
     }
 
     @Test
     void aContributedSecretSharedBetweenEnvironmentsIsSecretSharedAndFingerprinted() throws IOException {
-        Path prod = prodWith("PAYMENTS_SIGNATURE=" + KEY + "\n");
+        Path prod = prodWith("BILLING_SIGNATURE=" + KEY + "\n");
         Path staging = Files.writeString(dir.resolve("staging.env"), Files.readString(sample("staging.env"))
-                + "PAYMENTS_SIGNATURE=" + KEY + "\n");
+                + "BILLING_SIGNATURE=" + KEY + "\n");
         CliRun run = run("secrets", "--env-file", staging.toString(), prod.toString());
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).contains("[secret-shared] (staging) PAYMENTS_SIGNATURE").doesNotContain(KEY);
+        assertThat(run.out()).contains("[secret-shared] (staging) BILLING_SIGNATURE").doesNotContain(KEY);
         CliRun fingerprints = run("secrets", "fingerprint", "--env-file", prod.toString());
-        assertThat(fingerprints.out()).contains(":PAYMENTS_SIGNATURE:").doesNotContain(KEY);
+        assertThat(fingerprints.out()).contains(":BILLING_SIGNATURE:").doesNotContain(KEY);
     }
 
     @Test
     void aContributedSecretWithARealLookingValueInTheExampleIsExampleSecret() throws IOException {
-        Path example = Files.writeString(dir.resolve(".env.example"), "PAYMENTS_SIGNATURE=" + KEY + "\n");
+        Path example = Files.writeString(dir.resolve(".env.example"), "BILLING_SIGNATURE=" + KEY + "\n");
         CliRun run = run("secrets", "--example", example.toString());
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).contains("[example-secret]").contains("PAYMENTS_SIGNATURE").doesNotContain(KEY);
+        assertThat(run.out()).contains("[example-secret]").contains("BILLING_SIGNATURE").doesNotContain(KEY);
     }
 }

@@ -65,8 +65,11 @@ public final class MigrationGateItem implements ChecklistItem {
                 + report.findings().stream().filter(MigrationFinding::baselined).count() + " baselined"
                 + (waived == 0 ? "" : ", " + waived + " waived") + ")"
                 + (report.stale().isEmpty() ? "" : ", " + report.stale().size() + " stale baseline entries");
+        java.util.List<String> waivedBy = report.findings().stream().filter(f -> !f.baselined() && f.waiver().isPresent())
+                .map(f -> f.file() + ":" + f.line() + " " + f.pattern().label() + " waived by " + f.waiver().get()).toList();
         if (report.ok()) {
-            return new ItemResult.Passed("migration gate passed: " + counts);
+            return new ItemResult.Passed("migration gate passed: " + counts
+                    + (waivedBy.isEmpty() ? "" : "; " + String.join("; ", waivedBy)));
         }
         java.util.List<String> problems = new java.util.ArrayList<>(report.newFindings().stream()
                 .map(MigrationFinding::toString).map(s -> "[migration-risky] " + s).toList());

@@ -109,11 +109,19 @@ public final class SecretHygieneItem implements ChecklistItem {
         List<String> problems = findings.stream().filter(Finding::isBlocking).map(Finding::toString).toList();
         String what = String.join(", ", inputs());
         if (problems.isEmpty()) {
-            long waived = findings.stream().filter(Finding::isWaived).count();
-            return new ItemResult.Passed("secret hygiene passed (" + what + ")" + (waived == 0 ? "" : ", " + waived + " waived"));
+            return new ItemResult.Passed("secret hygiene passed (" + what + ")" + waived(findings));
         }
         return new ItemResult.Failed("secret hygiene: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                 + " (" + what + ")", problems);
+    }
+
+    /** The waived findings, named in the summary so that a waiver never hides what it waives. */
+    static String waived(List<Finding> findings) {
+        List<String> waived = findings.stream().filter(Finding::isWaived)
+                .map(f -> "[" + f.rule().id() + "] " + f.variable().orElse(f.location().map(Object::toString).orElse("-"))
+                        + f.environment().map(e -> " (" + e + ")").orElse("") + " waived by " + f.waiver().orElseThrow())
+                .toList();
+        return waived.isEmpty() ? "" : "; " + waived.size() + " waived: " + String.join("; ", waived);
     }
 
     private List<String> inputs() {
