@@ -186,7 +186,7 @@ public final class Catalog {
         public Builder variable(CatalogVariable variable) {
             Objects.requireNonNull(variable, "variable");
             if (variables.containsKey(variable.name())) {
-                throw new IllegalArgumentException(variable.name() + " is declared twice in the catalog");
+                throw new CatalogException(variable.name() + " is declared twice in the catalog");
             }
             variables.put(variable.name(), variable);
             return this;
@@ -199,16 +199,25 @@ public final class Catalog {
 
         /** Adds the variables of every {@link VariableContribution} that {@code loader} sees. */
         public Builder discover(ClassLoader loader) {
-            List<CatalogVariable> found = new ArrayList<>();
-            ServiceLoader.load(VariableContribution.class, loader == null ? Catalog.class.getClassLoader() : loader)
-                    .forEach(contribution -> found.addAll(contribution.variables()));
-            for (CatalogVariable variable : found) {
-                // The same contribution seen through two loaders is one declaration, not a conflict.
-                CatalogVariable known = variables.get(variable.name());
-                boolean same = known != null && known.canonical().isEmpty() && known.secret() == variable.secret()
-                        && known.requiredIn().equals(variable.requiredIn()) && known.format().equals(variable.format());
-                if (!same) {
+            Map<String, String> declaredBy = new LinkedHashMap<>();
+            for (VariableContribution contribution : ServiceLoader.load(VariableContribution.class,
+                    loader == null ? Catalog.class.getClassLoader() : loader)) {
+                String source = contribution.getClass().getName();
+                for (CatalogVariable variable : contribution.variables()) {
+                    // The same declaration seen twice (two loaders, two jars) is one declaration, not a conflict.
+                    CatalogVariable known = variables.get(variable.name());
+                    boolean same = known != null && known.canonical().isEmpty() && known.secret() == variable.secret()
+                            && known.requiredIn().equals(variable.requiredIn()) && known.format().equals(variable.format());
+                    if (same) {
+                        continue;
+                    }
+                    if (known != null) {
+                        throw new CatalogException(variable.name() + " is declared by " + source
+                                + (declaredBy.containsKey(variable.name()) ? " and differently by " + declaredBy.get(variable.name())
+                                : known.canonical().isPresent() ? ", but it is a canonical variable" : " and by the host"));
+                    }
                     variable(variable);
+                    declaredBy.put(variable.name(), source);
                 }
             }
             return this;

@@ -150,7 +150,13 @@ class OpenCatalogTest {
         assertThatThrownBy(() -> CatalogVariable.builder("SOSOPS_THING")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CatalogVariable.builder("stripe-key")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Catalog.builder().variable(stripe()).variable(stripe()).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declared twice");
+                .isInstanceOf(CatalogException.class).hasMessageContaining("declared twice");
+        assertThatThrownBy(() -> Catalog.builder().variable(CatalogVariable.builder("PAYMENTS_SIGNATURE").build())
+                .discover(getClass().getClassLoader()).build())
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("PAYMENTS_SIGNATURE is declared by " + ContributedVariablesForTests.class.getName() + " and by the host");
+        assertThat(Catalog.builder().discover(getClass().getClassLoader()).discover(getClass().getClassLoader()).build()
+                .hostVariables()).as("the same contribution found twice is one declaration").hasSize(2);
     }
 
     @Test
