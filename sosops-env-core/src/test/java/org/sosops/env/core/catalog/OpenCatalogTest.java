@@ -198,6 +198,15 @@ class OpenCatalogTest {
     }
 
     @Test
+    void aContributedSecretAssignedALiteralInSourceIsHardcodedSecret() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("Billing.java"),
+                "class Billing {\n    static final String PAYMENTS_SIGNATURE = \"Zr8vQ2kL9xT4mN7pQ9\";\n}\n");
+        assertThat(org.sosops.env.core.hygiene.scan.SourceScanner.standard().scan(src).secrets())
+                .extracting(s -> s.variable().orElse("-")).containsExactly("PAYMENTS_SIGNATURE");
+    }
+
+    @Test
     void twilioWebhookSigningSecretIsSaidToBeUnusedWhenSet() {
         Map<String, String> vars = Samples.complete(AppEnv.STAGING);
         vars.put("TWILIO_WEBHOOK_SIGNING_SECRET", "Hk29xLmQ8vTz3Wn7Yp1Rc5");
