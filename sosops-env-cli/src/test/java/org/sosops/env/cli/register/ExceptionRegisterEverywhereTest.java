@@ -188,7 +188,7 @@ class ExceptionRegisterEverywhereTest {
     void theLaunchGateAppliesTheRegisterToItsMigrationAndSecretItems() throws IOException {
         Path example = Files.writeString(dir.resolve(".env.example"), "TWILIO_AUTH_TOKEN=9405896f43fe37a3121c944d43518dc5\n");
         String[] args = {"launch-gate", "--env-file", sample("prod.env").toString(), "--migrations", migrations.toString(),
-                "--example", example.toString(), "--skip", "environment", "--target", "prod", "--skip", "release"};
+                "--example", example.toString(), "--skip", "environment", "--target", "prod", "--skip", "release", "--skip", "backups"};
         CliRun without = run(args);
         assertThat(without.code()).isEqualTo(1);
         assertThat(without.out()).contains("[migration-risky]").contains("[example-secret]");
