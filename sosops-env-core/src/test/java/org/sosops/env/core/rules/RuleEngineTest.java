@@ -20,15 +20,15 @@ class RuleEngineTest {
     void discoversRulesThatOtherModulesListAsServices() {
         RuleEngine engine = RuleEngine.discover();
         assertThat(engine.rules()).hasAtLeastOneElementOfType(ContributedRuleForTests.class);
-        assertThat(engine.rules().subList(0, 6)).extracting(r -> r.getClass().getSimpleName())
+        assertThat(engine.rules().subList(0, 7)).extracting(r -> r.getClass().getSimpleName())
                 .containsExactly("AppEnvRule", "ProvidersRule", "RequiredVariablesRule", "FormatRule",
-                        "DatabaseSeparationRule", "TwilioSigningSecretRule");
+                        "DatabaseSeparationRule", "TwilioSigningSecretRule", "PoolSizeRule");
         assertThat(engine.rules()).filteredOn(r -> r.getClass().getSimpleName().equals("FormatRule")).hasSize(1);
     }
 
     @Test
     void theBuiltinEngineLeavesContributedRulesOut() {
-        assertThat(RuleEngine.builtin().rules()).hasSize(6).noneMatch(ContributedRuleForTests.class::isInstance);
+        assertThat(RuleEngine.builtin().rules()).hasSize(7).noneMatch(ContributedRuleForTests.class::isInstance);
     }
 
     @Test

@@ -10,6 +10,6 @@ public final class BuiltinRules {
 
     public static List<Rule> all() {
         return List.of(new AppEnvRule(), new ProvidersRule(), new RequiredVariablesRule(), new FormatRule(),
-                new DatabaseSeparationRule(), new TwilioSigningSecretRule());
+                new DatabaseSeparationRule(), new TwilioSigningSecretRule(), new PoolSizeRule());
     }
 }

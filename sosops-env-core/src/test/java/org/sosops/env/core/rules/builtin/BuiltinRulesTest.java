@@ -44,7 +44,7 @@ class BuiltinRulesTest {
     void theBuiltinRulesComeInReportingOrder() {
         assertThat(ENGINE.rules()).extracting(r -> r.getClass().getSimpleName())
                 .containsExactly("AppEnvRule", "ProvidersRule", "RequiredVariablesRule", "FormatRule",
-                        "DatabaseSeparationRule", "TwilioSigningSecretRule");
+                        "DatabaseSeparationRule", "TwilioSigningSecretRule", "PoolSizeRule");
     }
 
     // app-env-invalid
