@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.catalog.Provider;
 import org.sosops.env.core.jdbc.PooledDataSources;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
@@ -179,6 +180,10 @@ public final class WebhookGuards {
     }
 
     private static void configureTwilio(EnvironmentPolicy policy, WebhookGuard.Builder builder) {
+        // A host that declared it uses no Twilio (SOSOPS_PROVIDERS) serves no Twilio endpoint, so needs no token.
+        if (!policy.catalog().uses(Provider.TWILIO)) {
+            return;
+        }
         Optional<Secret> token = policy.secret("TWILIO_AUTH_TOKEN");
         if (token.isEmpty()) {
             builder.endpointWithoutSecret(TWILIO_INBOUND, TwilioSignatureVerifier.PROVIDER, "TWILIO_AUTH_TOKEN");
@@ -201,6 +206,9 @@ public final class WebhookGuards {
     }
 
     private static void configureEmail(EnvironmentPolicy policy, WebhookGuard.Builder builder, Clock clock) {
+        if (!policy.catalog().sendsEmail()) {
+            return;
+        }
         String provider = policy.value("EMAIL_PROVIDER").map(p -> p.strip().toLowerCase(Locale.ROOT)).orElse("sendgrid");
         Optional<Secret> secret = policy.secret("EMAIL_WEBHOOK_SIGNING_SECRET");
         if (secret.isEmpty()) {

@@ -64,7 +64,7 @@ public final class SharedSecretStartupRule implements Rule {
         if (foreign.isEmpty()) {
             return;
         }
-        List<SecretOccurrence> own = SecretValues.of(context.variables());
+        List<SecretOccurrence> own = SecretValues.of(context.variables(), context.catalog());
         Map<String, Map<String, String>> bySalt = new HashMap<>();
         for (FingerprintEntry entry : foreign) {
             if (entry.environment().equals(env.id())) {
