@@ -42,6 +42,16 @@ public final class SeedList {
         } catch (IOException e) {
             throw new PromotionInputException(file + ": cannot read the seed list (" + e.getClass().getSimpleName() + ")");
         }
+        return parse(file.toString(), text);
+    }
+
+    /**
+     * Parses the text of a seed list.
+     *
+     * @param file names the text in messages
+     * @throws PromotionInputException when it is malformed, naming the file
+     */
+    public static List<SmokeCheck> parse(String file, String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);

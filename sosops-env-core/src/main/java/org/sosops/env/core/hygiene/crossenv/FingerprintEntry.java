@@ -41,7 +41,7 @@ public record FingerprintEntry(String environment, String label, int iterations,
     public static final String SHAPE = PREFIX + ":<env>:<VARIABLE>:" + ALGORITHM + ":<iterations>:<salt>:<hash>";
 
     private static final Pattern TOKEN = Pattern.compile(PREFIX + ":([a-z]+):([A-Za-z_][A-Za-z0-9_.]*(?:#password)?):"
-            + ALGORITHM + ":([1-9][0-9]{0,8}):([0-9a-f]{32,128}):([0-9a-f]{64})");
+            + ALGORITHM + ":([1-9][0-9]{0,8}):((?:[0-9a-f]{2}){16,64}):([0-9a-f]{64})");
 
     public FingerprintEntry {
         Objects.requireNonNull(environment, "environment");
