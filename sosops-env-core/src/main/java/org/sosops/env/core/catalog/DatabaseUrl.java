@@ -36,10 +36,30 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
                 || h.equals("::1") || h.equals("[::1]") || h.equals("0.0.0.0") || h.equals("host.docker.internal");
     }
 
-    /** The JDBC form, without credentials (pass those as connection properties). */
+    /**
+     * The JDBC form, without credentials (pass those as connection properties): {@code user} and
+     * {@code password} query parameters are left out too, since JDBC URLs end up in driver
+     * messages, pool names and logs.
+     */
     public String jdbcUrl() {
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database + (query.isEmpty() ? "" : "?" + query);
+        String rest = withoutCredentials(query);
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database + (rest.isEmpty() ? "" : "?" + rest);
+    }
+
+    private static String withoutCredentials(String query) {
+        if (query.isEmpty()) {
+            return query;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String param : query.split("&")) {
+            int eq = param.indexOf('=');
+            String name = eq >= 0 ? param.substring(0, eq) : param;
+            if (!name.equals("password") && !name.equals("user") && !param.isEmpty()) {
+                kept.append(kept.length() == 0 ? "" : "&").append(param);
+            }
+        }
+        return kept.toString();
     }
 
     /** Host and database, the identity of a database across environments. */

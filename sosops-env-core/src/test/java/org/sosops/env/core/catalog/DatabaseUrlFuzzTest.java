@@ -28,6 +28,13 @@ class DatabaseUrlFuzzTest {
             assertThat(url.toString()).doesNotContain(PLANTED);
             assertThat(url.jdbcUrl()).doesNotContain(PLANTED);
         });
+        // And as a query parameter, which JDBC drivers also accept.
+        String inQuery = "postgresql://db.example.org/sos_ops_dev?" + text + "&password=" + PLANTED;
+        check(inQuery).ifPresent(url -> {
+            assertThat(url.toString()).doesNotContain(PLANTED);
+            assertThat(url.jdbcUrl()).doesNotContain(PLANTED);
+        });
+        DatabaseUrl.problem(inQuery).ifPresent(p -> assertThat(p).doesNotContain(PLANTED));
     }
 
     @FuzzTest(maxDuration = "")
@@ -61,6 +68,10 @@ class DatabaseUrlFuzzTest {
         }
         String host = url.host();
         again.append(host).append(':').append(url.port()).append('/').append(encode(url.database()));
+        if (url.user().isEmpty() && url.password().isPresent()) {
+            // A password given only as a query parameter (found by fuzzing): it travels the same way.
+            again.append("?password=").append(encode(url.password().get().reveal()));
+        }
         Optional<DatabaseUrl> reparsed = DatabaseUrl.parse(again.toString());
         assertThat(reparsed).as("re-assembled %s", url).isPresent();
         assertThat(reparsed.get().identity()).isEqualTo(url.identity());

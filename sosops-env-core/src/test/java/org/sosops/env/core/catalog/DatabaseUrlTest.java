@@ -60,4 +60,22 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.problem("postgresql://db/")).contains("has no database name (expected …/sos_ops_<env>)");
         assertThat(DatabaseUrl.problem("")).contains("is empty");
     }
+
+    @Test
+    void theJdbcFormLeavesOutCredentialsGivenAsQueryParameters() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://[::1]/sos_ops_dev?user=app&sslmode=require&password=Pw9-secret")
+                .orElseThrow();
+        assertThat(url.password().map(p -> p.reveal())).contains("Pw9-secret");
+        assertThat(url.user()).contains("app");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/sos_ops_dev?sslmode=require");
+    }
+
+    @Test
+    void aPasswordGivenOnlyAsAQueryParameterIsKeptWithoutAUser() {
+        // Found by DatabaseUrlFuzzTest: the password of "?password=b" without "user=" must still be read.
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://[::1]/sos_ops_dev?use-=a&password=b").orElseThrow();
+        assertThat(url.user()).isEmpty();
+        assertThat(url.password().map(p -> p.reveal())).contains("b");
+        assertThat(url.jdbcUrl()).doesNotContain("password");
+    }
 }
