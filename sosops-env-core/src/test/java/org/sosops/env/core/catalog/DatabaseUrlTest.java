@@ -78,4 +78,15 @@ class DatabaseUrlTest {
         assertThat(url.password().map(p -> p.reveal())).contains("b");
         assertThat(url.jdbcUrl()).doesNotContain("password");
     }
+
+    @Test
+    void aUrlWithoutAHostMeansTheLocalSocketAndTakesNoPort() {
+        // From DatabaseUrlFuzzTest: a host-less URL parses, but the same with a port is refused.
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@/]jsos_ops_dev?user=a&password=b").orElseThrow();
+        assertThat(url.host()).isEmpty();
+        assertThat(url.database()).isEqualTo("]jsos_ops_dev");
+        assertThat(DatabaseUrl.problem("postgresql://app:pw@:5432/%5Djsos_ops_dev")).contains("has a port but no host");
+        assertThat(DatabaseUrl.parse("postgresql://app:pw@/%5Djsos_ops_dev").orElseThrow().identity())
+                .isEqualTo(url.identity());
+    }
 }
