@@ -251,12 +251,21 @@ class SecretLeakTest {
             record(send(app, "/api/dashboard/feature-flags/resolved", null,
                     Map.of("Authorization", "Bearer " + PLANTED.get("LAUNCH_MEMBER_BEARER_TOKEN")), null));
             record(send(app, "/api/health", null, Map.of(), null));
+            record(send(app, "/api/dashboard/feature-flags/resolved?organization_id=org_1", null,
+                    Map.of("Authorization", "Bearer " + PLANTED.get("LAUNCH_ADMIN_BEARER_TOKEN")), null));
+            record(send(app, "/api/messages", "application/json",
+                    Map.of("Authorization", "Bearer " + PLANTED.get("LAUNCH_ADMIN_BEARER_TOKEN")),
+                    "{\"to\": \"+14155550100\", \"body\": \"hi\"}".getBytes(StandardCharsets.UTF_8)));
+            record(send(app, "/api/messages", "application/json",
+                    Map.of("Cookie", "session=" + PLANTED.get("LAUNCH_MEMBER_BEARER_TOKEN")), "{".getBytes()));
             cliProcess("smoke", "--base-url", app.baseUri().toString(), "--bearer-token-env", "LAUNCH_ADMIN_BEARER_TOKEN",
                     "--attempts", "1", "--format", "json");
             cli("webhooks", "failures", "replay", "--all", "--database-url-env", "DATABASE_URL");
             cli(concat(new String[] {"webhooks", "failures", "list", "--format", "json"},
                     database("webhooks/failures/list", "--database-url", "--database-url-env", "DATABASE_URL")));
         }
+        // The traffic really reached the guard: a verified delivery and a refused forgery.
+        assertThat(seen).contains("/api/webhooks/twilio/inbound -> 200").contains("/api/webhooks/twilio/status -> 403");
         String records = storedFailureRecords();
         assertThat(records).as("failure records were stored").contains("/api/webhooks/twilio/status");
         assertNoSecretIn("stored failure records", records);
@@ -271,6 +280,8 @@ class SecretLeakTest {
                 "SOSOPS_WEBHOOK_ALERT_URL", "https://hooks.example.org/services/" + ALERT_PATH_SECRET + " x"), register);
         startBroken("a weak configuration", Map.of("APP_ENV", "production", "TWILIO_AUTH_TOKEN",
                 PLANTED.get("AUTH_SECRET")), register);
+        startBroken("a raw token where its digest belongs", Map.of("SOSOPS_STAFF_TOKEN_HASHES",
+                "admin:sha256:" + PLANTED.get("LAUNCH_ADMIN_BEARER_TOKEN")), register);
         appProcess(Map.of("DATABASE_URL", environment.get("MALFORMED_DATABASE_URL")));
         appProcess(Map.of("APP_ENV", "prod", "TWILIO_AUTH_TOKEN", "not-hex-" + PLANTED.get("TWILIO_AUTH_TOKEN")));
 
@@ -333,7 +344,19 @@ class SecretLeakTest {
         });
         builder.set("DATABASE_URL", databaseUrl());
         builder.set("SOSOPS_WEBHOOK_ALERT_URL", alertUrl());
+        // Staff tokens are configured by digest; the tokens themselves are planted needles.
+        builder.set("SOSOPS_STAFF_TOKEN_HASHES", "admin:sha256:" + sha256(PLANTED.get("LAUNCH_ADMIN_BEARER_TOKEN"))
+                + ",member:sha256:" + sha256(PLANTED.get("LAUNCH_MEMBER_BEARER_TOKEN")));
         return new LinkedHashMap<>(builder.build().asMap());
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A staging file that shares dev's secrets: every cross-environment finding fires. */
