@@ -107,7 +107,8 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
         String userInfo = uri.userInfo().orElse("");
         if (!userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
-            user = Optional.of(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo));
+            // An empty user name is no user name: the driver's default applies (found by fuzzing).
+            user = Optional.of(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo)).filter(u -> !u.isEmpty());
             if (colon >= 0) {
                 password = Optional.of(Secret.of(decode(userInfo.substring(colon + 1))));
             }
@@ -119,7 +120,7 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
             if (name.equals("password") && eq >= 0) {
                 password = Optional.of(Secret.of(decode(param.substring(eq + 1))));
             } else if (name.equals("user") && eq >= 0 && user.isEmpty()) {
-                user = Optional.of(decode(param.substring(eq + 1)));
+                user = Optional.of(decode(param.substring(eq + 1))).filter(u -> !u.isEmpty());
             }
         }
         int port = uri.port() > 0 ? uri.port() : DEFAULT_PORT;

@@ -89,4 +89,14 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.parse("postgresql://app:pw@/%5Djsos_ops_dev").orElseThrow().identity())
                 .isEqualTo(url.identity());
     }
+
+    @Test
+    void anEmptyUserNameIsNoUserName() {
+        // From DatabaseUrlFuzzTest: "?user=" gave an empty user, shown as "@host" and unlike "no user".
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://[::1]/sos_ops_dev?user=").orElseThrow().user()).isEmpty();
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://:pw@db/sos_ops_dev").orElseThrow();
+        assertThat(url.user()).isEmpty();
+        assertThat(url.password().map(p -> p.reveal())).contains("pw");
+        assertThat(url.toString()).isEqualTo("DatabaseUrl[db:5432/sos_ops_dev]");
+    }
 }
