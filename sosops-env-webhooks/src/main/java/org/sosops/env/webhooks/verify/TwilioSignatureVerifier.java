@@ -27,8 +27,10 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  *
  * <p>The public URL is built from the configured base ({@code APP_URL}: scheme, host and port)
  * plus the request's path and raw query, never from the {@code Host} header, which proxies and
- * tunnels rewrite. The URL with and without the scheme's default port is accepted (Twilio signs
- * either, depending on how the URL was configured). The key is prepared once; each thread reuses
+ * tunnels rewrite. Exactly the URL variants Twilio's own helper libraries accept are accepted,
+ * because Twilio's signing of ports is inconsistent: the URL as configured, the same URL with its
+ * port removed, and, when it has no port, with the scheme's default port added. The configured URL
+ * is tried first, so a mismatch alone pays for the second HMAC. The key is prepared once; each thread reuses
  * its own {@link Mac} and buffers, so a typical callback costs one HMAC and no garbage beyond the
  * decoded signature.
  *
@@ -70,9 +72,11 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         int defaultPort = scheme.equals("https") ? 443 : 80;
         String hostOnly = publicBaseUrl.getPort() < 0 ? host : host.substring(0, host.lastIndexOf(':'));
         String stated = scheme + "://" + host;
+        // Exactly the variants Twilio's helper libraries accept: the URL as configured, plus the
+        // scheme's default port added when it has no port, or its port (any port) removed.
         String alternate = publicBaseUrl.getPort() < 0
                 ? scheme + "://" + hostOnly + ":" + defaultPort
-                : publicBaseUrl.getPort() == defaultPort ? scheme + "://" + hostOnly : null;
+                : scheme + "://" + hostOnly;
         this.primaryPrefix = stated.getBytes(StandardCharsets.UTF_8);
         this.alternatePrefix = alternate == null ? null : alternate.getBytes(StandardCharsets.UTF_8);
         try {

@@ -141,6 +141,23 @@ class TwilioSignatureVerifierTest {
     }
 
     @Test
+    void aUrlWithAnotherPortAlsoAcceptsItWithThePortRemovedButNeverTheDefaultPort() throws Exception {
+        // As Twilio's helper libraries do: the configured URL, and the same URL without its port.
+        List<String[]> pairs = List.<String[]>of(new String[] {"MessageSid", "SM1"}, new String[] {"MessageStatus", "sent"});
+        TwilioSignatureVerifier verifier = TwilioSignatureVerifier.withAuthToken(Secret.of("tok"),
+                URI.create("https://ops.example.org:8443"));
+        assertThat(verifier.verify(post("/hook", null, form(pairs),
+                independentSignature("tok", "https://ops.example.org:8443/hook", pairs))).verified()).isTrue();
+        assertThat(verifier.verify(post("/hook", null, form(pairs),
+                independentSignature("tok", "https://ops.example.org/hook", pairs))).verified()).isTrue();
+        for (String never : List.of("https://ops.example.org:443/hook", "https://ops.example.org:8080/hook",
+                "http://ops.example.org:8443/hook", "https://ops.example.org:8443/hook/", "https://other.example.org:8443/hook")) {
+            assertThat(verifier.verify(post("/hook", null, form(pairs), independentSignature("tok", never, pairs)))
+                    .verified()).as(never).isFalse();
+        }
+    }
+
+    @Test
     void verifiesJsonCallbacksThroughTheBodyHashInTheUrl() throws Exception {
         byte[] body = "{\"event\":\"call.state\",\"n\":1}".getBytes(StandardCharsets.UTF_8);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
