@@ -58,7 +58,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     private final byte[] alternatePrefix;
     private final ThreadLocal<Scratch> scratch;
 
-    private TwilioSignatureVerifier(Secret authToken, URI publicBaseUrl) {
+    private TwilioSignatureVerifier(Secret authToken, URI publicBaseUrl, boolean portVariants) {
         Objects.requireNonNull(authToken, "authToken");
         String scheme = Optional.ofNullable(publicBaseUrl.getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || publicBaseUrl.getHost() == null) {
@@ -78,7 +78,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                 ? scheme + "://" + hostOnly + ":" + defaultPort
                 : scheme + "://" + hostOnly;
         this.primaryPrefix = stated.getBytes(StandardCharsets.UTF_8);
-        this.alternatePrefix = alternate == null ? null : alternate.getBytes(StandardCharsets.UTF_8);
+        this.alternatePrefix = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
         try {
             this.prototype = Mac.getInstance("HmacSHA1");
             prototype.init(new SecretKeySpec(authToken.bytes(), "HmacSHA1"));
@@ -95,7 +95,15 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
      * @param publicBaseUrl {@code APP_URL}; its scheme, host and port are used, its path is not
      */
     public static TwilioSignatureVerifier withAuthToken(Secret authToken, URI publicBaseUrl) {
-        return new TwilioSignatureVerifier(authToken, publicBaseUrl);
+        return new TwilioSignatureVerifier(authToken, publicBaseUrl, true);
+    }
+
+    /**
+     * A verifier that accepts the URL exactly as given, without the port variants: for the
+     * diagnosis, which must name the one URL a signature was made for.
+     */
+    static TwilioSignatureVerifier exactUrl(Secret authToken, URI publicBaseUrl) {
+        return new TwilioSignatureVerifier(authToken, publicBaseUrl, false);
     }
 
     @Override

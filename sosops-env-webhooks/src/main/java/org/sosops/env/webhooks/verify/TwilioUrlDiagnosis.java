@@ -38,12 +38,9 @@ public final class TwilioUrlDiagnosis {
         hosts.add(url.getHost());
         request.header("Host").map(TwilioUrlDiagnosis::hostOnly).ifPresent(hosts::add);
         request.header("X-Forwarded-Host").map(TwilioUrlDiagnosis::hostOnly).ifPresent(hosts::add);
-        Set<Integer> ports = new LinkedHashSet<>(List.of(url.getPort(), 443, 80, 8080, 8443, 3000));
+        Set<Integer> ports = new LinkedHashSet<>(List.of(url.getPort(), -1, 443, 80, 8080, 8443, 3000));
         request.header("Host").flatMap(TwilioUrlDiagnosis::portOf).ifPresent(ports::add);
         request.header("X-Forwarded-Port").flatMap(p -> parsePort(p.strip())).ifPresent(ports::add);
-        // No port last: a verifier for a URL without a port also accepts the default port, so
-        // trying it before the explicit ports would name the wrong variant.
-        ports.add(-1);
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         Set<String> paths = new LinkedHashSet<>(List.of(path, path.endsWith("/") && path.length() > 1
                 ? path.substring(0, path.length() - 1) : path + "/"));
@@ -59,7 +56,7 @@ public final class TwilioUrlDiagnosis {
                         for (Optional<String> q : queries) {
                             String base = s + "://" + h + (p < 0 ? "" : ":" + p);
                             WebhookRequest variant = withTarget(request, candidatePath, q);
-                            if (TwilioSignatureVerifier.withAuthToken(authToken, URI.create(base)).verify(variant).verified()) {
+                            if (TwilioSignatureVerifier.exactUrl(authToken, URI.create(base)).verify(variant).verified()) {
                                 String full = base + candidatePath + q.map(x -> "?" + x).orElse("");
                                 List<String> differences = differences(url, s, h, p, candidatePath, q);
                                 return Optional.of(differences.isEmpty()

@@ -245,6 +245,21 @@ class TwilioSignatureVerifierTest {
         assertThat(TwilioUrlDiagnosis.diagnose(Secret.of("other"), captured, URI.create("https://ops.example.org/hook?x=1"))).isEmpty();
     }
 
+    @Test
+    void diagnosisNamesTheExactPortVariantThatWasSigned() throws Exception {
+        // Configured with :8443 the runtime accepts :8443 and no port; a request signed for :443
+        // is refused, and the diagnosis must name :443, not the no-port URL it shares a verifier with.
+        List<String[]> pairs = List.<String[]>of(new String[] {"MessageSid", "SM1"});
+        String signature = independentSignature("tok", "https://ops.example.org:443/hook", pairs);
+        WebhookRequest captured = WebhookRequest.builder("POST", "/hook").header("Content-Type", FORM)
+                .header("X-Twilio-Signature", signature).body(form(pairs).getBytes(StandardCharsets.UTF_8)).build();
+        URI configured = URI.create("https://ops.example.org:8443/hook");
+        assertThat(TwilioSignatureVerifier.withAuthToken(Secret.of("tok"), configured).verify(captured).verified()).isFalse();
+        assertThat(TwilioUrlDiagnosis.diagnose(Secret.of("tok"), captured, configured))
+                .hasValueSatisfying(text -> assertThat(text)
+                        .contains("https://ops.example.org:443/hook").contains("port 443"));
+    }
+
     static RejectReason reason(Verification v) {
         return v instanceof Verification.Rejected r ? r.reason() : null;
     }
