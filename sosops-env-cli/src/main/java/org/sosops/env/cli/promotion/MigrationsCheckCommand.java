@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.Annotations;
 import org.sosops.env.cli.support.ExitCode;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.FindingsFormatOption;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.promotion.gate.Baseline;
 import org.sosops.env.promotion.gate.BaselineEntry;
@@ -31,7 +32,7 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private FormatOption format;
+    private FindingsFormatOption format;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The migrations directory.")
     private Path directory;
@@ -45,7 +46,9 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
     public Integer call() {
         GateReport report = PromotionInputs.guard(() -> MigrationGate.check(directory, baseline()));
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
+        if (format.annotations()) {
+            Annotations.of(report, directory.toString()).print(format.get(), out);
+        } else if (format.json()) {
             PromotionInputs.printJson(out, json -> write(json, report));
         } else {
             out.println(report.toText(directory.toString().endsWith("/") ? directory.toString() : directory + "/"));

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.FindingsOutput;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.FindingsFormatOption;
 import org.sosops.env.cli.support.InputException;
 import org.sosops.env.core.dotenv.DotEnvReader;
 import org.sosops.env.core.env.AppEnv;
@@ -43,7 +43,7 @@ public final class SecretsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private FormatOption format;
+    private FindingsFormatOption format;
 
     @Option(names = "--env-file", paramLabel = "FILE", arity = "1..*",
             description = "An environment's .env file; its APP_ENV names the environment. Repeat per environment.")
