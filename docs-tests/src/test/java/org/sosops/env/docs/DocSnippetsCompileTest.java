@@ -114,7 +114,7 @@ class DocSnippetsCompileTest {
                 "BigDecimal amount",
                 "-->",
                 "```java",
-                "BigDecimal doubled = amount.multiply(BigDecimal.TWO);",
+                "BigDecimal doubled = amount.multiply(BigDecimal.TEN);",
                 "undeclaredVariable.call();",
                 "```",
                 "",
@@ -123,7 +123,7 @@ class DocSnippetsCompileTest {
                 "BigDecimal amount",
                 "-->",
                 "```java",
-                "BigDecimal doubled = amount.multiply(BigDecimal.TWO);",
+                "BigDecimal doubled = amount.multiply(BigDecimal.TEN);",
                 "```",
                 ""));
         List<JavaSnippet> snippets = JavaSnippet.in(doc);

@@ -120,6 +120,13 @@ class DistributionEndToEndTest {
         assertThat(version.code()).isZero();
         assertThat(version.out()).matches("sosops-env " + System.getProperty("sosops.version").replace(".", "\\.")
                 + " \\(commit ([0-9a-f]{12}|unknown)\\)\n");
+        // Built from a git checkout (as here, when git is installed): exactly the checkout's commit.
+        Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").directory(Path.of("..").toFile())
+                .redirectErrorStream(true).start();
+        String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (git.waitFor() == 0) {
+            assertThat(version.out()).contains("(commit " + head + ")");
+        }
     }
 
     @Test
