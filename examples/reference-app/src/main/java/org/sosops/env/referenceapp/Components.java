@@ -9,6 +9,7 @@ import org.sosops.env.flags.FlagResolver;
 import org.sosops.env.flags.store.ConnectionFactory;
 import org.sosops.env.flags.store.FlagStoreException;
 import org.sosops.env.flags.store.JdbcFlagStore;
+import org.sosops.env.referenceapp.auth.StaffTokens;
 import org.sosops.env.referenceapp.messages.DryRunSender;
 import org.sosops.env.referenceapp.messages.MessageSender;
 import org.sosops.env.referenceapp.messages.ProviderSender;
@@ -23,12 +24,13 @@ import org.sosops.env.webhooks.WebhookGuards;
  * naming the variable; nothing is silently left out.
  */
 record Components(WebhookGuard webhooks, ReceivedWebhooks received, FlagResolver flags, RecipientGuard recipients,
-                  MessageSender sender) implements AutoCloseable {
+                  MessageSender sender, StaffTokens staffTokens) implements AutoCloseable {
 
     /** The flags this application declares; an override of any other flag refuses to start. */
     static final String[] BOOLEAN_FLAGS = {"bulk_sms", "new_inbox", "volunteer_portal"};
 
     static Components build(EnvironmentPolicy policy) throws StartupException {
+        StaffTokens staffTokens = StaffTokens.parse(policy.value(StaffTokens.VARIABLE).orElse(""));
         WebhookGuard webhooks;
         try {
             webhooks = WebhookGuards.fromPolicy(policy);
@@ -45,7 +47,7 @@ record Components(WebhookGuard webhooks, ReceivedWebhooks received, FlagResolver
         }
         // Only prod may reach a provider; every other environment gets the dry-run sender.
         MessageSender sender = policy.environment() == AppEnv.PROD ? ProviderSender.from(policy) : new DryRunSender();
-        return new Components(webhooks, new ReceivedWebhooks(), flags, recipients, sender);
+        return new Components(webhooks, new ReceivedWebhooks(), flags, recipients, sender, staffTokens);
     }
 
     private static FlagResolver flags(EnvironmentPolicy policy) throws StartupException {
