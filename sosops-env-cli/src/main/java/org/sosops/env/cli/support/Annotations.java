@@ -32,7 +32,7 @@ import org.sosops.env.promotion.launch.LaunchVerdict;
  * }</pre>
  */
 public final class Annotations {
-    /** A baseline or register waiver written by {@code ScanFindings} for an inline allow comment. */
+    /** How {@code ScanFindings} marks the waiver of a secret allowed by an inline comment with a reason. */
     private static final String INLINE_ALLOW = "inline allow: ";
 
     private final List<Rule> rules;
