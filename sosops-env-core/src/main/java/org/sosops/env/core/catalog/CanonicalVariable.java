@@ -28,7 +28,7 @@ public enum CanonicalVariable {
     UPSTASH_REDIS_REST_URL(false, Requirement.DEPLOYED, "https URL", Formats::httpsUrl),
     UPSTASH_REDIS_REST_TOKEN(true, Requirement.DEPLOYED, "non-empty", Formats::nonEmptySecret),
     BLOB_READ_WRITE_TOKEN(true, Requirement.OPTIONAL, "non-empty when set", Formats::nonEmptySecret),
-    FEATURE_FLAG_ENV_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON object of flag key to value (CONTRACT §5)",
+    FEATURE_FLAG_ENV_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON object of flag key to value (see flags.md)",
             Formats::checkedByFlagsModule),
     FEATURE_FLAG_ORG_OVERRIDES_JSON(false, Requirement.OPTIONAL, "JSON object of organization id to flag overrides",
             Formats::checkedByFlagsModule),
