@@ -4,6 +4,7 @@ import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
 import org.sosops.env.cli.perf.PerfBudgetCommand;
+import org.sosops.env.cli.promotion.BackupsCommand;
 import org.sosops.env.cli.promotion.LaunchGateCommand;
 import org.sosops.env.cli.promotion.MigrationsCommand;
 import org.sosops.env.cli.promotion.RestoreCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                 SmokeCommand.class,
                 LaunchGateCommand.class,
                 RestoreCommand.class,
+                BackupsCommand.class,
                 PerfBudgetCommand.class,
         })
 public final class SosOpsEnvCommand {

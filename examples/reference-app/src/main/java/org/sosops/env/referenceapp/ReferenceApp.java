@@ -1,19 +1,28 @@
 package org.sosops.env.referenceapp;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.catalog.DatabaseUrl;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.referenceapp.dashboard.StaffDashboard;
 import org.sosops.env.referenceapp.flags.ResolvedFlagsEndpoint;
 import org.sosops.env.referenceapp.health.HealthEndpoint;
+import org.sosops.env.referenceapp.health.ReadinessEndpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
 import org.sosops.env.referenceapp.messages.MessagesEndpoint;
+import org.sosops.env.referenceapp.auth.RequireRole;
+import org.sosops.env.referenceapp.auth.Role;
+import org.sosops.env.referenceapp.webhooks.FailureRetentionJob;
+import org.sosops.env.referenceapp.webhooks.ReplayEndpoint;
 import org.sosops.env.referenceapp.webhooks.WebhookEndpoint;
 import org.sosops.env.webhooks.WebhookGuard;
 import org.slf4j.Logger;
@@ -36,12 +45,15 @@ public final class ReferenceApp implements AutoCloseable {
     private final Components components;
     private final Server server;
     private final ServerConnector connector;
+    private final FailureRetentionJob retention;
 
-    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector) {
+    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector,
+                         FailureRetentionJob retention) {
         this.policy = policy;
         this.components = components;
         this.server = server;
         this.connector = connector;
+        this.retention = retention;
     }
 
     /**
@@ -53,7 +65,14 @@ public final class ReferenceApp implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         AppSettings settings = AppSettings.from(policy);
         Components components = Components.build(policy);
-        Router router = routes(policy, components);
+        FailureRetentionJob retention;
+        try {
+            retention = FailureRetentionJob.start(policy, components.webhooks().failures(), Clock.systemUTC());
+        } catch (StartupException e) {
+            components.close();
+            throw e;
+        }
+        Router router = staffRoutes(policy, components, routes(policy, components));
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
@@ -72,11 +91,12 @@ public final class ReferenceApp implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            retention.close();
             components.close();
             throw new StartupException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
                     + " (set " + AppSettings.PORT + " or " + AppSettings.BIND_ADDRESS + "): " + e.getMessage(), e);
         }
-        ReferenceApp app = new ReferenceApp(policy, components, server, connector);
+        ReferenceApp app = new ReferenceApp(policy, components, server, connector, retention);
         LOG.info("reference application listening on {} in {}", app.baseUri(), policy.environment());
         return app;
     }
@@ -87,6 +107,9 @@ public final class ReferenceApp implements AutoCloseable {
         for (String path : components.webhooks().paths()) {
             router.post(path, webhooks);
         }
+        // Replays a stored failure from the store after re-verifying it; admins only.
+        router.post(ReplayEndpoint.PATH, RequireRole.of(Role.ADMIN, components.staffTokens(),
+                new ReplayEndpoint(components.webhooks(), components.received())));
         return router
                 .get("/api/dashboard/feature-flags/resolved", new ResolvedFlagsEndpoint(components.flags()))
                 .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));
@@ -106,6 +129,22 @@ public final class ReferenceApp implements AutoCloseable {
 
     public AppEnv environment() {
         return policy.environment();
+    }
+
+    /** Readiness and the staff dashboard: admin-only and member endpoints behind the staff tokens. */
+    private static Router staffRoutes(EnvironmentPolicy policy, Components components, Router router) {
+        Optional<DatabaseUrl> database = policy.secret("DATABASE_URL").flatMap(url -> DatabaseUrl.parse(url.reveal()));
+        router.get("/api/health/ready", ReadinessEndpoint.forDatabase(database, () -> {
+            try {
+                components.webhooks().failures().list(1);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }));
+        return StaffDashboard.builder(policy.environment()).tokens(components.staffTokens()).flags(components.flags())
+                .webhooks(components.webhooks(), components.received())
+                .database(database.isPresent() ? "postgresql" : "embedded").build().mount(router);
     }
 
     /** The webhook guard, whose failure store lists and replays refused or failed webhooks. */
@@ -128,6 +167,7 @@ public final class ReferenceApp implements AutoCloseable {
     public void close() {
         server.setStopTimeout(5_000);
         stopQuietly(server);
+        retention.close();
         components.close();
     }
 
