@@ -73,7 +73,8 @@ public final class Annotations {
             results.add(new Annotation(rule(RuleId.MIGRATION_RISKY), Level.error,
                     finding.pattern().label() + ": " + finding.statement(), Optional.of(root + finding.file()),
                     finding.line() > 0 ? OptionalInt.of(finding.line()) : OptionalInt.empty(),
-                    finding.baselined() ? Optional.of(new Suppression(false, "migration-safety baseline")) : Optional.empty()));
+                    finding.baselined() ? Optional.of(new Suppression(false, "migration-safety baseline"))
+                            : finding.waiver().map(w -> new Suppression(false, "exception register entry " + w))));
         }
         return new Annotations(catalog(), results);
     }

@@ -49,7 +49,8 @@ public final class CommandLines {
 
     /** The one-line reason for an exception; internal errors say so without a stack trace. */
     public static String reason(Throwable ex) {
-        if (ex instanceof InputException || ex instanceof RegisterException) {
+        if (ex instanceof InputException || ex instanceof RegisterException
+                || ex instanceof org.sosops.env.core.catalog.CatalogException) {
             return oneLine(ex.getMessage());
         }
         if (ex instanceof DotEnvException dotEnv) {
