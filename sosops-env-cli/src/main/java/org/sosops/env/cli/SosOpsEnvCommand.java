@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
+import org.sosops.env.cli.perf.PerfBudgetCommand;
 import org.sosops.env.cli.promotion.BackupsCommand;
 import org.sosops.env.cli.promotion.LaunchGateCommand;
 import org.sosops.env.cli.promotion.MigrationsCommand;
@@ -76,6 +77,7 @@ public final class SosOpsEnvCommand {
         all.put("launch-gate", LaunchGateCommand.class);
         all.put("restore", RestoreCommand.class);
         all.put("backups", BackupsCommand.class);
+        all.put("perf-budget", PerfBudgetCommand.class);
         return all;
     }
 }

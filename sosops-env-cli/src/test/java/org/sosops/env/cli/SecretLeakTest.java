@@ -101,7 +101,7 @@ class SecretLeakTest {
         try {
             for (Path file : brokenFiles()) {
                 collectSecretsOf(file);
-                for (String format : List.of("text", "json")) {
+                for (String format : List.of("text", "json", "sarif", "github")) {
                     for (List<String> extra : List.of(List.<String>of(), List.of("--env", "prod"), List.of("--env", "staging"))) {
                         List<String> args = new ArrayList<>(List.of("check", "--env-file", file.toString(), "--format", format));
                         args.addAll(extra);

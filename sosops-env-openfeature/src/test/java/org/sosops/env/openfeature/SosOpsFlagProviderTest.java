@@ -37,7 +37,9 @@ class SosOpsFlagProviderTest {
                         "FEATURE_FLAG_ENV_OVERRIDES_JSON", "{\"bulk_send\": true, \"batch\": 250}",
                         "FEATURE_FLAG_ORG_OVERRIDES_JSON", "{\"org_123\": {\"new_inbox\": true, \"banner\": \"vip\"}}")))
                 .build();
-        OpenFeatureAPI.getInstance().setProviderAndWait(DOMAIN, new SosOpsFlagProvider(resolver));
+        // The tests run against the oldest supported SDK (1.4.0), which has no setProviderAndWait; the
+        // provider needs no initialization, so it is ready as soon as it is set.
+        OpenFeatureAPI.getInstance().setProvider(DOMAIN, new SosOpsFlagProvider(resolver));
         client = OpenFeatureAPI.getInstance().getClient(DOMAIN);
     }
 

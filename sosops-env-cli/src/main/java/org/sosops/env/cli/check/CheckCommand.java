@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.FindingsOutput;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.FindingsFormatOption;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.EnvironmentPolicyLoader;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class CheckCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private FormatOption format;
+    private FindingsFormatOption format;
 
     @Option(names = "--env-file", paramLabel = "FILE", arity = "1..*",
             description = "A .env file; repeat or list several, later files win.")

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.sosops.env.cli.support.Annotations;
 import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.FindingsFormatOption;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.promotion.backups.BackupCheck;
 import org.sosops.env.promotion.backups.BackupsItem;
@@ -58,7 +59,7 @@ public final class LaunchGateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private FormatOption format;
+    private FindingsFormatOption format;
 
     @Option(names = "--env-file", paramLabel = "FILE", arity = "1..*",
             description = "Environment check: the deploy's .env files (later win); default: the process environment.")
@@ -216,7 +217,9 @@ public final class LaunchGateCommand implements Callable<Integer> {
     }
 
     private void print(LaunchVerdict verdict, PrintWriter out) {
-        if (format.json()) {
+        if (format.annotations()) {
+            Annotations.of(verdict).print(format.get(), out);
+        } else if (format.json()) {
             PromotionInputs.printJson(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", verdict.go());

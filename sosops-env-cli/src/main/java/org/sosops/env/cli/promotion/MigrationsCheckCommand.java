@@ -6,9 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sosops.env.cli.support.ExitCode;
+import org.sosops.env.cli.support.Annotations;
 import org.sosops.env.cli.support.EnvironmentNames;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.ExitCode;
+import org.sosops.env.cli.support.FindingsFormatOption;
 import org.sosops.env.cli.support.RegisterOption;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.promotion.gate.Baseline;
@@ -33,7 +34,7 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private FormatOption format;
+    private FindingsFormatOption format;
 
     @Mixin
     private RegisterOption register;
@@ -56,7 +57,9 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
                 .map(name -> EnvironmentNames.parseOption(name).id());
         GateReport report = register.apply(PromotionInputs.guard(() -> MigrationGate.check(directory, baseline())), env);
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
+        if (format.annotations()) {
+            Annotations.of(report, directory.toString()).print(format.get(), out);
+        } else if (format.json()) {
             PromotionInputs.printJson(out, json -> write(json, report));
         } else {
             out.println(report.toText(directory.toString().endsWith("/") ? directory.toString() : directory + "/"));

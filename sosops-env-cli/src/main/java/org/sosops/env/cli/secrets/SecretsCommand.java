@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.FindingsOutput;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.FindingsFormatOption;
 import org.sosops.env.cli.support.InputException;
 import org.sosops.env.cli.support.RegisterOption;
 import org.sosops.env.promotion.launch.SecretHygieneItem;
@@ -45,7 +45,7 @@ public final class SecretsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private FormatOption format;
+    private FindingsFormatOption format;
 
     @Mixin
     private RegisterOption register;

@@ -9,9 +9,10 @@ import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.ValidationReport;
 
 /**
- * Prints a report as text or as the JSON of CONTRACT §4
+ * Prints a report as text, as JSON
  * ({@code {"ok": …, "findings": [{"rule", "variable", "environment", "file", "line", "severity",
- * "message"}]}}, absent fields omitted) and returns the exit code it implies.
+ * "message"}]}}, absent fields omitted), as SARIF or as GitHub annotations, and returns the exit
+ * code it implies.
  */
 public final class FindingsOutput {
     private FindingsOutput() {
@@ -19,6 +20,19 @@ public final class FindingsOutput {
 
     public static int print(ValidationReport report, FormatOption format, PrintWriter out) {
         if (format.json()) {
+            printJson(report, out);
+        } else {
+            out.println(report.toText());
+        }
+        out.flush();
+        return report.ok() ? ExitCode.CLEAN : ExitCode.FINDINGS;
+    }
+
+    /** The findings formats: text, JSON, SARIF or GitHub annotations. */
+    public static int print(ValidationReport report, FindingsFormatOption format, PrintWriter out) {
+        if (format.annotations()) {
+            Annotations.of(report).print(format.get(), out);
+        } else if (format.json()) {
             printJson(report, out);
         } else {
             out.println(report.toText());

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Every character that matters to SQL syntax is ASCII, so lexing the bytes directly is exact
  * for UTF-8 input; non-ASCII bytes only ever appear inside words, strings and comments.
  *
- * @throws SqlSyntaxException from {@link #next()} for an unterminated string, identifier, body or comment
+ * <p>{@link #next()} throws {@link SqlSyntaxException} for an unterminated string, identifier, body or comment.
  */
 public final class SqlLexer {
     private static final byte[] CLASS = new byte[256];
