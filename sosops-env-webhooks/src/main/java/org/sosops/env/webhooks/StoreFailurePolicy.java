@@ -22,6 +22,11 @@ public enum StoreFailurePolicy {
 
     public static final String VARIABLE = "SOSOPS_WEBHOOK_STORE_FAILURE";
 
+    /** {@code reject} in staging and prod, where an outage must be visible; {@code accept} in local and dev. */
+    public static StoreFailurePolicy defaultFor(AppEnv environment) {
+        return environment == AppEnv.STAGING || environment == AppEnv.PROD ? REJECT : ACCEPT;
+    }
+
     /**
      * {@value #VARIABLE} ({@code reject} or {@code accept}); by default {@code reject} in staging
      * and prod, {@code accept} in local and dev.
@@ -31,8 +36,7 @@ public enum StoreFailurePolicy {
     public static StoreFailurePolicy from(EnvironmentPolicy policy) {
         Optional<String> value = policy.value(VARIABLE).map(v -> v.strip().toLowerCase(Locale.ROOT));
         if (value.isEmpty() || value.get().isEmpty()) {
-            AppEnv env = policy.environment();
-            return env == AppEnv.STAGING || env == AppEnv.PROD ? REJECT : ACCEPT;
+            return defaultFor(policy.environment());
         }
         return switch (value.get()) {
             case "reject" -> REJECT;

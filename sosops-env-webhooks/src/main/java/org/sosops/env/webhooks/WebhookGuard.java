@@ -348,9 +348,7 @@ public final class WebhookGuard {
         public Builder policy(EnvironmentPolicy policy) {
             this.environment = policy.environment().id();
             this.strict = policy.requiresStrictWebhookVerification();
-            this.storeFailurePolicy = policy.environment() == org.sosops.env.core.env.AppEnv.STAGING
-                    || policy.environment() == org.sosops.env.core.env.AppEnv.PROD
-                    ? StoreFailurePolicy.REJECT : StoreFailurePolicy.ACCEPT;
+            this.storeFailurePolicy = StoreFailurePolicy.defaultFor(policy.environment());
             return this;
         }
 

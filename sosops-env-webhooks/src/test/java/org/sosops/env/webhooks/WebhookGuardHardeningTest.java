@@ -97,6 +97,25 @@ class WebhookGuardHardeningTest {
     }
 
     @Test
+    void aReplayWithACopyOfASignedPairAppendedStillVerifiesAndIsADuplicate() throws Exception {
+        WebhookGuard guard = guard().build();
+        send(guard, captured(GENUINE, FORM, "203.0.113.1").build());
+
+        // Exact repeats are signed once, so the copy verifies; it must not change the delivery's key.
+        assertThat(send(guard, captured(GENUINE + "&MessageSid=SM42&MessageStatus=delivered", FORM, "203.0.113.1").build()))
+                .isEqualTo(WebhookResponse.Outcome.DUPLICATE);
+        assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void aPostmarkReplayWithAnAddedQueryIsStillTheSameDelivery() {
+        WebhookRequest first = WebhookRequest.builder("POST", "/m").body("{\"MessageID\":\"1\"}".getBytes()).build();
+        WebhookRequest withQuery = WebhookRequest.builder("POST", "/m").query("x=1").body("{\"MessageID\":\"1\"}".getBytes())
+                .build();
+        assertThat(DeliveryIds.of("postmark", withQuery).signed()).isEqualTo(DeliveryIds.of("postmark", first).signed());
+    }
+
+    @Test
     void aReplayWithAContentTypeOnlyOneReaderWouldCallAFormIsRefused() throws Exception {
         WebhookGuard guard = guard().build();
         send(guard, captured(GENUINE, FORM, "203.0.113.1").build());

@@ -92,6 +92,20 @@ class GuardAttacksHttpTest {
     }
 
     @Test
+    void aReplayWithACopyOfASignedPairAppendedIsADuplicate() throws Exception {
+        SignedWebhook genuine = status("SM" + "9".repeat(32));
+        assertThat(post(app, STATUS, genuine, Map.of()).body()).isEqualTo("ok");
+        byte[] padded = (new String(genuine.body(), StandardCharsets.UTF_8) + "&MessageSid=SM" + "9".repeat(32))
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> replay = post(app, STATUS, new SignedWebhook(genuine.url(), genuine.contentType(),
+                genuine.headers(), padded), Map.of());
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).isEqualTo("duplicate");
+    }
+
+    @Test
     void aReplayWithAContentTypeFollowedByJunkIsRefused() throws Exception {
         SignedWebhook genuine = status("SM" + "3".repeat(32));
         assertThat(post(app, STATUS, genuine, Map.of()).body()).isEqualTo("ok");

@@ -31,7 +31,8 @@ import org.sosops.env.webhooks.verify.TwilioSignedContent;
  * <li>SendGrid: every {@code sg_event_id} of the signed batch (a batch is a repeat when all were
  * seen), else a digest of the body;</li>
  * <li>Standard Webhooks: the signed {@code webhook-id}, scoped to the endpoint path;</li>
- * <li>Postmark and anything else: a digest of the path and the byte-identical body.</li>
+ * <li>Postmark and anything else: a digest of the path and the byte-identical body (not the
+ * query, which nothing signs).</li>
  * </ul>
  *
  * <pre>{@code
@@ -66,7 +67,7 @@ public record DeliveryIds(List<String> signed, List<String> unsigned) {
             case "sendgrid" -> new DeliveryIds(sendGrid(request), List.of());
             case "standard" -> new DeliveryIds(request.headerValues("webhook-id").stream().limit(1)
                     .map(id -> "webhook-id " + request.path() + " " + id.strip()).toList(), List.of());
-            default -> new DeliveryIds(List.of(bodyDigest(request)), List.of());
+            default -> new DeliveryIds(List.of(bodyDigest(request, false)), List.of());
         };
     }
 
@@ -74,15 +75,17 @@ public record DeliveryIds(List<String> signed, List<String> unsigned) {
         List<String> hints = request.headerValues("I-Twilio-Idempotency-Token").stream().map(String::strip)
                 .filter(token -> !token.isEmpty()).map(token -> "token:" + token).distinct().toList();
         TwilioSignedContent content = TwilioSignedContent.of(request);
+        // A bodySHA256 callback signs its query (it holds the hash), so the query is part of its identity.
         String signed = content instanceof TwilioSignedContent.Form form ? formKey(request, form.body())
-                : bodyDigest(request);
+                : bodyDigest(request, true);
         return new DeliveryIds(List.of(signed), hints);
     }
 
     private static String formKey(WebhookRequest request, FormBody form) {
         for (String[] kind : TWILIO_KINDS) {
-            List<String> sid = form.values(kind[0]);
-            List<String> status = form.values(kind[1]);
+            // Distinct values: a repeated copy of a signed pair still verifies, so it must not change the key.
+            List<String> sid = form.distinctValues(kind[0]);
+            List<String> status = form.distinctValues(kind[1]);
             if (!sid.isEmpty() && !status.isEmpty()) {
                 return request.path() + " " + kind[0] + "=" + String.join(",", sid) + " " + kind[1] + "="
                         + String.join(",", status);
@@ -98,11 +101,15 @@ public record DeliveryIds(List<String> signed, List<String> unsigned) {
         return "form-sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
-    /** A digest of the path, query and exact body: the identity of a byte-identical request. */
-    static String bodyDigest(WebhookRequest request) {
+    /**
+     * A digest of the path, the exact body and, when the signature covers it, the query: the
+     * identity of a byte-identical delivery. An unsigned query is left out, so appending one does
+     * not make a replay new.
+     */
+    static String bodyDigest(WebhookRequest request, boolean querySigned) {
         MessageDigest digest = sha256();
         update(digest, request.path().getBytes(StandardCharsets.UTF_8));
-        update(digest, request.rawQuery().orElse("").getBytes(StandardCharsets.UTF_8));
+        update(digest, querySigned ? request.rawQuery().orElse("").getBytes(StandardCharsets.UTF_8) : new byte[0]);
         update(digest, request.body());
         return "body-sha256:" + HexFormat.of().formatHex(digest.digest());
     }
@@ -138,9 +145,9 @@ public record DeliveryIds(List<String> signed, List<String> unsigned) {
                 }
             }
         } catch (IOException e) {
-            return List.of(bodyDigest(request));
+            return List.of(bodyDigest(request, false));
         }
-        return ids.isEmpty() ? List.of(bodyDigest(request)) : new ArrayList<>(ids);
+        return ids.isEmpty() ? List.of(bodyDigest(request, false)) : new ArrayList<>(ids);
     }
 
     /** The ids, for logs: digests and sids only, never a body. */

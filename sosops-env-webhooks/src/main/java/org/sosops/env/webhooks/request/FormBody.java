@@ -80,6 +80,22 @@ public final class FormBody {
         return distinct;
     }
 
+    /**
+     * The decoded values of this (decoded) name among {@link #sortedDistinct()}: sorted, an exact
+     * repeat once. What a signature over the sorted distinct pairs covers, so appending a copy of a
+     * signed pair (which still verifies) changes nothing here.
+     */
+    public List<String> distinctValues(String name) {
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        List<String> values = new ArrayList<>(1);
+        for (Parameter p : sortedDistinct()) {
+            if (Arrays.equals(p.name, wanted)) {
+                values.add(p.valueText());
+            }
+        }
+        return values;
+    }
+
     /** Every decoded value of the parameter with this (decoded) name, in body order. */
     public List<String> values(String name) {
         byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
