@@ -34,6 +34,7 @@ public final class WebhookRequest {
     private final Optional<InetAddress> sourceAddress;
     /** Parsed on first use; a benign race at worst parses twice to the same immutable value. */
     private volatile Optional<FormBody> form;
+    private volatile Optional<MediaType> contentType;
 
     private WebhookRequest(Builder builder) {
         this.method = builder.method;
@@ -54,6 +55,7 @@ public final class WebhookRequest {
         this.body = original.body;
         this.sourceAddress = Optional.ofNullable(sourceAddress);
         this.form = original.form;
+        this.contentType = original.contentType;
     }
 
     /** The same request from another source (the client behind a trusted proxy); nothing is copied. */
@@ -107,8 +109,13 @@ public final class WebhookRequest {
      * (so {@code application/x-www-form-urlencoded x} is no form for anyone).
      */
     public Optional<MediaType> contentType() {
-        List<String> values = headerValues("content-type");
-        return values.size() == 1 ? MediaType.parse(values.get(0)) : Optional.empty();
+        Optional<MediaType> parsed = contentType;
+        if (parsed == null) {
+            List<String> values = headerValues("content-type");
+            parsed = values.size() == 1 ? MediaType.parse(values.get(0)) : Optional.empty();
+            contentType = parsed;
+        }
+        return parsed;
     }
 
     /** Whether the body is form-encoded by the one content-type rule every reader shares. */
