@@ -3,6 +3,7 @@ package org.sosops.env.cli;
 import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
+import org.sosops.env.cli.promotion.BackupsCommand;
 import org.sosops.env.cli.promotion.LaunchGateCommand;
 import org.sosops.env.cli.promotion.MigrationsCommand;
 import org.sosops.env.cli.promotion.RestoreCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 SmokeCommand.class,
                 LaunchGateCommand.class,
                 RestoreCommand.class,
+                BackupsCommand.class,
         })
 public final class SosOpsEnvCommand {
 }

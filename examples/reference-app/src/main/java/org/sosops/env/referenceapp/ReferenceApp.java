@@ -2,17 +2,21 @@ package org.sosops.env.referenceapp;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.catalog.DatabaseUrl;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.referenceapp.auth.RequireRole;
 import org.sosops.env.referenceapp.auth.Role;
+import org.sosops.env.referenceapp.dashboard.StaffDashboard;
 import org.sosops.env.referenceapp.flags.ResolvedFlagsEndpoint;
 import org.sosops.env.referenceapp.health.HealthEndpoint;
+import org.sosops.env.referenceapp.health.ReadinessEndpoint;
 import org.sosops.env.referenceapp.http.Endpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
@@ -64,7 +68,7 @@ public final class ReferenceApp implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         AppSettings settings = AppSettings.from(policy);
         Components components = Components.build(policy);
-        Router router = routes(policy, components);
+        Router router = staffRoutes(policy, components, routes(policy, components));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
@@ -134,6 +138,22 @@ public final class ReferenceApp implements AutoCloseable {
 
     public AppEnv environment() {
         return policy.environment();
+    }
+
+    /** Readiness and the staff dashboard: admin-only and member endpoints behind the staff tokens. */
+    private static Router staffRoutes(EnvironmentPolicy policy, Components components, Router router) {
+        Optional<DatabaseUrl> database = policy.secret("DATABASE_URL").flatMap(url -> DatabaseUrl.parse(url.reveal()));
+        router.get("/api/health/ready", ReadinessEndpoint.forDatabase(database, () -> {
+            try {
+                components.webhooks().failures().list(1);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }));
+        return StaffDashboard.builder(policy.environment()).tokens(components.staffTokens()).flags(components.flags())
+                .webhooks(components.webhooks(), components.received())
+                .database(database.isPresent() ? "postgresql" : "embedded").build().mount(router);
     }
 
     /** The webhook guard, whose failure store lists and replays refused or failed webhooks. */

@@ -2,7 +2,9 @@ package org.sosops.env.cli.flags;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
@@ -45,9 +47,9 @@ public final class FlagsCommand {
         @Mixin
         private OverrideInputs inputs;
 
-        @Option(names = "--database-url", paramLabel = "URL",
-                description = "PostgreSQL URL of the database layer (postgres://, postgresql:// or jdbc:postgresql://).")
-        private String databaseUrl;
+        /** The database layer: read when the named variable (default DATABASE_URL) is set. */
+        @Mixin
+        private DatabaseUrlOption database;
 
         @Option(names = "--table", paramLabel = "NAME", defaultValue = "sosops_feature_flags",
                 description = "The flag table (default: ${DEFAULT-VALUE}).")
@@ -61,8 +63,9 @@ public final class FlagsCommand {
                     .environment(environment)
                     .overrides(inputs.overrides(variables))
                     .inferUndeclaredFlags();
-            if (databaseUrl != null) {
-                builder.store(FlagStore.fixed(readDatabase()))
+            Optional<DatabaseUrl> url = database.optional();
+            if (url.isPresent()) {
+                builder.store(FlagStore.fixed(readDatabase(url.get())))
                         .listenForChanges(false).backgroundRefresh(false).executor(Runnable::run);
             }
             ResolvedFlags resolved;
@@ -81,9 +84,7 @@ public final class FlagsCommand {
             return ExitCode.CLEAN;
         }
 
-        private Map<String, FlagValue> readDatabase() {
-            DatabaseUrl url = DatabaseUrl.parse(databaseUrl).orElseThrow(() -> new InputException(
-                    "--database-url " + DatabaseUrl.problem(databaseUrl).orElse("is not a PostgreSQL URL")));
+        private Map<String, FlagValue> readDatabase(DatabaseUrl url) {
             JdbcFlagStore store;
             try {
                 store = JdbcFlagStore.builder().connections(ConnectionFactory.of(url)).table(table).build();

@@ -2,17 +2,21 @@ package org.sosops.env.cli.promotion;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.promotion.backups.BackupCheck;
+import org.sosops.env.promotion.backups.BackupsItem;
+import org.sosops.env.promotion.launch.ChecklistItem;
 import org.sosops.env.promotion.launch.EnvironmentCheckItem;
 import org.sosops.env.promotion.launch.ItemResult;
 import org.sosops.env.promotion.launch.LaunchGate;
@@ -21,6 +25,7 @@ import org.sosops.env.promotion.launch.MigrationGateItem;
 import org.sosops.env.promotion.launch.ReleaseItem;
 import org.sosops.env.promotion.launch.SecretHygieneItem;
 import org.sosops.env.promotion.launch.SmokeItem;
+import org.sosops.env.promotion.launch.TestReportsItem;
 import org.sosops.env.promotion.ledger.PromotionLedger;
 import org.sosops.env.promotion.release.GitRepository;
 import org.sosops.env.promotion.release.ReleaseCandidate;
@@ -34,14 +39,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code sosops-env launch-gate}: the pre-deploy checklist in one verdict. */
 @Command(name = "launch-gate", mixinStandardHelpOptions = true,
-        description = {"The pre-deploy checklist in one verdict: environment check, migration gate, release rules",
-                "(with --target; for prod: tagged commit on the prod branch that passed the staging smoke checks),",
-                "secret hygiene (--compare-env-file, --example, --scan)",
-                "and, with --base-url, the post-deploy smoke checks. Every failing item is listed.",
-                "Exit 0 go, 1 when an item fails, 2 when an item cannot run (missing input, unreachable target)."})
+        description = {"The pre-deploy checklist in one verdict: environment check, secret hygiene (--compare-env-file,",
+                "--example, --scan), migration gate, release rules (with --target; for prod: tagged commit on the prod",
+                "branch that passed the staging smoke checks), webhook endpoints configured for the target, migrations",
+                "promotable (--from-database-url-env), tests passed (--test-reports), backups on schedule (prod),",
+                "post-deploy smoke (--base-url or SMOKE_BASE_URL; required with LAUNCH_POST_DEPLOY_SMOKE=true) and",
+                "admin/member controls (--validate-admin-controls or LAUNCH_VALIDATE_ADMIN_CONTROLS=true, tokens from",
+                "LAUNCH_ADMIN_BEARER_TOKEN or LAUNCH_ADMIN_SESSION_TOKEN and LAUNCH_MEMBER_BEARER_TOKEN or",
+                "LAUNCH_MEMBER_SESSION_TOKEN). Every failing item is listed.",
+                "Exit 0 go, 1 when an item fails, 2 when an item cannot run (missing input, unreachable database)."})
 public final class LaunchGateCommand implements Callable<Integer> {
     /** The branch mapping setting: {@code main=staging,prod=prod}. */
     static final String BRANCHES_SETTING = "SOSOPS_RELEASE_BRANCHES";
+    static final String POST_DEPLOY_SMOKE_SETTING = "LAUNCH_POST_DEPLOY_SMOKE";
+    static final String VALIDATE_ADMIN_CONTROLS_SETTING = "LAUNCH_VALIDATE_ADMIN_CONTROLS";
 
     @Spec
     private CommandSpec spec;
@@ -101,19 +112,41 @@ public final class LaunchGateCommand implements Callable<Integer> {
     @Mixin
     private LedgerOptions ledger;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Smoke checks (optional): the deployed application.")
+    @Option(names = "--from-database-url-env", paramLabel = "VAR",
+            description = "Migrations promotable: the variable holding the source environment's database URL (e.g. STAGING_DATABASE_URL).")
+    private String fromDatabaseUrlEnv;
+
+    @Option(names = "--to-database-url-env", paramLabel = "VAR", defaultValue = DatabaseUrlOption.DEFAULT_VARIABLE,
+            description = "Migrations promotable: the variable holding the target's database URL (default: ${DEFAULT-VALUE}).")
+    private String toDatabaseUrlEnv;
+
+    @Option(names = "--test-reports", paramLabel = "DIR",
+            description = "Tests passed: a directory of JUnit XML reports (e.g. target/surefire-reports); any failure or error, or zero tests, fails.")
+    private Path testReports;
+
+    @Option(names = "--backups", paramLabel = "DIR", defaultValue = "backups",
+            description = "Backups (prod): the directory of *.sql.gz backups (default: ./${DEFAULT-VALUE}).")
+    private Path backups;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Smoke checks and admin controls: the deployed application (default: $" + SmokeOptions.BASE_URL_SETTING + ").")
     private String baseUrl;
+
+    @Option(names = "--validate-admin-controls",
+            description = "Probe the admin-only and member endpoints with the admin, member and no token (also: $"
+                    + VALIDATE_ADMIN_CONTROLS_SETTING + "=true).")
+    private boolean validateAdminControls;
 
     @Mixin
     private SmokeOptions smoke;
 
     @Option(names = "--skip", paramLabel = "ITEM", split = ",",
-            description = "Skip checklist items on purpose (listed as skipped): environment, secrets, migrations, release, smoke.")
+            description = "Skip checklist items on purpose (listed as skipped): environment, secrets, migrations, release,"
+                    + " webhooks, promotable, tests, backups, smoke, admin-controls.")
     private List<String> skip = new ArrayList<>();
 
     @Override
     public Integer call() {
-        Map<String, String> env = System.getenv();
         LaunchGate.Builder gate = LaunchGate.builder();
         // Deploying to an environment means its variables must validate as that environment.
         Optional<AppEnv> expected = Optional.ofNullable(environment).map(EnvironmentNames::parseOption)
@@ -126,15 +159,34 @@ public final class LaunchGateCommand implements Callable<Integer> {
                 Optional.ofNullable(secretsBaseline)));
         gate.item(new MigrationGateItem(Optional.ofNullable(migrations), Optional.ofNullable(baseline)));
         if (target != null) {
-            String mapping = branches != null ? branches : env.get(BRANCHES_SETTING);
+            String mapping = branches != null ? branches : SmokeOptions.setting(BRANCHES_SETTING).orElse(null);
             ReleaseRules rules = mapping == null || mapping.isBlank() ? ReleaseRules.defaults()
                     : PromotionInputs.guard(() -> ReleaseRules.parse(mapping));
-            Optional<PromotionLedger> evidence = ledger.ledger(env);
+            Optional<PromotionLedger> evidence = ledger.ledger();
             gate.item(new ReleaseItem(target, rules, candidate(), evidence));
         }
-        if (baseUrl != null) {
+        gate.item(new WebhookGuardItem(envFiles, expected, System.getenv()));
+        if (fromDatabaseUrlEnv != null) {
+            gate.item(DeployItems.promotable(fromDatabaseUrlEnv, toDatabaseUrlEnv, Optional.ofNullable(migrations)));
+        }
+        if (testReports != null) {
+            gate.item(new TestReportsItem(testReports));
+        }
+        if (expected.or(() -> DeployItems.declaredEnvironment(envFiles)).filter(e -> e == AppEnv.PROD).isPresent()) {
+            gate.item(new BackupsItem(BackupCheck.of(backups, AppEnv.PROD, Clock.systemUTC())));
+        }
+        Optional<String> base = SmokeOptions.baseUrl(baseUrl);
+        boolean smokeRequired = DeployItems.flag(POST_DEPLOY_SMOKE_SETTING);
+        if (base.isPresent()) {
             Optional<String> expectedHealth = Optional.ofNullable(target).flatMap(AppEnv::parse).map(AppEnv::id);
-            gate.item(new SmokeItem(SmokeRunner.create(), smoke.config(baseUrl, env, expectedHealth), report -> { }));
+            gate.item(new SmokeItem(SmokeRunner.create(), smoke.config(base.get(), expectedHealth), report -> { }));
+        } else if (smokeRequired) {
+            gate.item(ChecklistItem.of("smoke", () -> new ItemResult.Errored("post-deploy smoke is required ("
+                    + POST_DEPLOY_SMOKE_SETTING + "=true) but no application is named: pass --base-url or set "
+                    + SmokeOptions.BASE_URL_SETTING)));
+        }
+        if (validateAdminControls || DeployItems.flag(VALIDATE_ADMIN_CONTROLS_SETTING)) {
+            gate.item(DeployItems.adminControls(base, smoke));
         }
         LaunchVerdict verdict = PromotionInputs.guard(() -> gate.skip(new HashSet<>(skip)).build()).run();
         print(verdict, spec.commandLine().getOut());

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.promotion.db.PostgresTarget;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sosops-env migrations promotable --from-database-url URL --to-database-url URL [--migrations DIR]}. */
+/**
+ * {@code sosops-env migrations promotable --from-database-url-env VAR [--to-database-url-env VAR] [--migrations DIR]}:
+ * the databases' URLs are read from the named variables, never taken on the command line.
+ */
 @Command(name = "promotable", mixinStandardHelpOptions = true,
         description = {"Promotion order: exit 1 naming every migration the target would get that the source has not applied.",
                 "Reads flyway_schema_history and _prisma_migrations of both databases. The target would get the",
@@ -28,12 +32,12 @@ public final class MigrationsPromotableCommand implements Callable<Integer> {
     @Mixin
     private FormatOption format;
 
-    @Option(names = "--from-database-url", paramLabel = "URL", required = true,
-            description = "The source database (the environment before the target, e.g. staging).")
+    @Option(names = "--from-database-url-env", paramLabel = "VAR", required = true,
+            description = "The variable holding the source database's URL (the environment before the target, e.g. STAGING_DATABASE_URL).")
     private String from;
 
-    @Option(names = "--to-database-url", paramLabel = "URL", required = true,
-            description = "The target database (e.g. prod).")
+    @Option(names = "--to-database-url-env", paramLabel = "VAR", defaultValue = DatabaseUrlOption.DEFAULT_VARIABLE,
+            description = "The variable holding the target database's URL (default: ${DEFAULT-VALUE}).")
     private String to;
 
     @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations to be deployed (Prisma or Flyway layout).")
@@ -41,9 +45,9 @@ public final class MigrationsPromotableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PromotionReport report = PromotionInputs.guard(() -> PromotionCheck.between(
-                PostgresTarget.parse("--from-database-url", from), PostgresTarget.parse("--to-database-url", to),
-                Optional.ofNullable(migrations)));
+        PostgresTarget source = PostgresTarget.of(DatabaseUrlOption.resolve("--from-database-url-env", from, true).orElseThrow());
+        PostgresTarget target = PostgresTarget.of(DatabaseUrlOption.resolve("--to-database-url-env", to, true).orElseThrow());
+        PromotionReport report = PromotionInputs.guard(() -> PromotionCheck.between(source, target, Optional.ofNullable(migrations)));
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             PromotionInputs.printJson(out, json -> {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
@@ -18,10 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sosops-env restore --backups DIR --database-url URL [--allow-prod]}: the restore drill. */
+/**
+ * {@code sosops-env restore [--backups DIR] [--database-url-env VAR] [--allow-prod]}: the
+ * rollback helper and the restore drill.
+ */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore drill: stream the newest gzip SQL backup (*.sql.gz) in DIR through psql into the database",
-                "(one transaction), then print its migration status. A prod database is refused without --allow-prod."})
+        description = {"Restore the newest gzip SQL backup (*.sql.gz) under ./backups (or --backups DIR) through psql into",
+                "the database named by $DATABASE_URL (or the variable --database-url-env names), in one transaction,",
+                "then print its migration status. A prod database is refused without --allow-prod."})
 public final class RestoreCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,12 +34,12 @@ public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     private FormatOption format;
 
-    @Option(names = "--backups", paramLabel = "DIR", required = true, description = "Directory of *.sql.gz backups.")
+    @Option(names = "--backups", paramLabel = "DIR", defaultValue = "backups",
+            description = "Directory of *.sql.gz backups (default: ./${DEFAULT-VALUE}).")
     private Path backups;
 
-    @Option(names = "--database-url", paramLabel = "URL", required = true,
-            description = "The database to restore into (normally a scratch database).")
-    private String databaseUrl;
+    @Mixin
+    private DatabaseUrlOption database;
 
     @Option(names = "--env", paramLabel = "NAME", description = "The target's environment; prod is refused without --allow-prod.")
     private String environment;
@@ -44,7 +49,7 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PostgresTarget target = PromotionInputs.guard(() -> PostgresTarget.parse("--database-url", databaseUrl));
+        PostgresTarget target = PostgresTarget.of(database.required());
         RestoreDrill.Builder drill = RestoreDrill.builder(backups, target);
         if (environment != null) {
             drill.environment(EnvironmentNames.parseOption(environment));

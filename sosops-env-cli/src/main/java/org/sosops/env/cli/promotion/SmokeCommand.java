@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
@@ -26,9 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sosops-env smoke --base-url URL [--organization-id ID] [--bearer-token-env VAR] [--record …]}. */
 @Command(name = "smoke", mixinStandardHelpOptions = true,
-        description = {"Post-deploy smoke checks: /api/health and /api/dashboard/feature-flags/resolved always,",
-                "the organization and authenticated endpoints when an organization id or a bearer token is given.",
-                "Exit 1 when any check fails, 2 when the application cannot be reached at all.",
+        description = {"Post-deploy smoke checks: health, readiness (database connectivity), resolved flags, the dashboard",
+                "and analytics endpoints, the webhook endpoints; the token-only and organization endpoints when a bearer",
+                "token or an organization id is given; with --test-send, one message to an allowlisted test recipient.",
+                "SMOKE_BASE_URL and SMOKE_ORGANIZATION_ID stand in for the options.",
+                "Exit 1 when any check fails, the application unreachable included; 2 for bad arguments or an unreadable seed list.",
                 "With --record, the result is written to the promotion ledger for the exact commit."})
 public final class SmokeCommand implements Callable<Integer> {
     @Spec
@@ -37,7 +38,7 @@ public final class SmokeCommand implements Callable<Integer> {
     @Mixin
     private FormatOption format;
 
-    @Option(names = "--base-url", paramLabel = "URL", required = true, description = "The deployed application.")
+    @Option(names = "--base-url", paramLabel = "URL", description = "The deployed application (default: $SMOKE_BASE_URL).")
     private String baseUrl;
 
     @Mixin
@@ -58,8 +59,9 @@ public final class SmokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> env = System.getenv();
-        Optional<String> recordEnvironment = Optional.ofNullable(environment != null ? environment : env.get("APP_ENV"));
+        String base = SmokeOptions.baseUrl(baseUrl).orElseThrow(() -> new InputException(
+                "no application to check: pass --base-url URL or set " + SmokeOptions.BASE_URL_SETTING));
+        Optional<String> recordEnvironment = Optional.ofNullable(environment).or(() -> SmokeOptions.setting("APP_ENV"));
         Optional<PromotionLedger> ledger = Optional.empty();
         String recordCommit = null;
         if (!record && (commit != null || environment != null)) {
@@ -69,13 +71,14 @@ public final class SmokeCommand implements Callable<Integer> {
             if (recordEnvironment.isEmpty() || recordEnvironment.get().isBlank()) {
                 throw new InputException("--record needs the environment checked: pass --environment (or set APP_ENV)");
             }
-            ledger = ledgerOptions.ledger(env);
+            ledger = ledgerOptions.ledger();
             if (ledger.isEmpty()) {
-                throw new InputException("--record needs the ledger: pass --ledger-database-url (or set " + LedgerOptions.SETTING + ")");
+                throw new InputException("--record needs the ledger: set " + LedgerOptions.SETTING
+                        + " (or name another variable with --ledger-database-url-env)");
             }
             recordCommit = commit != null ? commit : PromotionInputs.guard(() -> GitRepository.at(Path.of(".")).head().commit());
         }
-        SmokeConfig config = smoke.config(baseUrl, env, Optional.empty());
+        SmokeConfig config = smoke.config(base, Optional.empty());
         SmokeReport report = SmokeRunner.create().run(config);
         PrintWriter out = spec.commandLine().getOut();
         if (ledger.isPresent()) {
@@ -88,8 +91,10 @@ public final class SmokeCommand implements Callable<Integer> {
         }
         print(report, out, recordCommit, recordEnvironment.orElse(null));
         if (report.unreachable()) {
-            throw new InputException("cannot reach " + config.baseUrl() + ": " + report.results().stream()
+            // The failure smoke exists to catch: a failed check (exit 1), not a usage error.
+            spec.commandLine().getErr().println("smoke: cannot reach " + config.baseUrl() + ": " + report.results().stream()
                     .filter(SmokeResult::failed).findFirst().map(SmokeResult::message).orElse("no answer"));
+            spec.commandLine().getErr().flush();
         }
         return report.ok() ? ExitCode.CLEAN : ExitCode.FINDINGS;
     }

@@ -11,9 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.cli.Main;
+import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 
 class FlagsCommandsTest {
@@ -21,6 +27,20 @@ class FlagsCommandsTest {
 
     @TempDir
     Path dir;
+
+    /** The variables the commands see instead of the process environment. */
+    private final Map<String, String> environment = new HashMap<>();
+    private UnaryOperator<String> previous;
+
+    @BeforeEach
+    void plantEnvironment() {
+        previous = ProcessEnvironment.replace(environment::get);
+    }
+
+    @AfterEach
+    void restoreEnvironment() {
+        ProcessEnvironment.replace(previous);
+    }
 
     private record Run(int exit, String out, String err) {
         JsonNode json() throws IOException {
@@ -82,8 +102,9 @@ class FlagsCommandsTest {
                 s.execute("INSERT INTO sosops_feature_flags (flag_key, value) VALUES ('from_db', 'true'), ('flag_key', 'false')");
             }
             Path env = envFile("APP_ENV=staging", "FEATURE_FLAG_ENV_OVERRIDES_JSON={\"flag_key\": true}");
+            environment.put("FLAGS_DB", db.databaseUrl());
             Run run = run("flags", "resolve", "--org", "org_1", "--env-file", env.toString(),
-                    "--database-url", db.databaseUrl(), "--format", "json");
+                    "--database-url-env", "FLAGS_DB", "--format", "json");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.json().get("flags")).isEqualTo(JSON.readTree(
                     "{\"flag_key\": {\"value\": true, \"source\": \"env\"}, \"from_db\": {\"value\": true, \"source\": \"db\"}}"));
@@ -93,8 +114,8 @@ class FlagsCommandsTest {
     @Test
     void anUnreachableDatabaseExitsTwoNamingTheTargetButNeverThePassword() throws IOException {
         Path env = envFile("APP_ENV=staging");
-        Run run = run("flags", "resolve", "--org", "org_1", "--env-file", env.toString(),
-                "--database-url", "postgresql://app:hunter2-secret@127.0.0.1:1/sos_ops_staging");
+        environment.put("DATABASE_URL", "postgresql://app:hunter2-secret@127.0.0.1:1/sos_ops_staging");
+        Run run = run("flags", "resolve", "--org", "org_1", "--env-file", env.toString(), "--database-url-env");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("app@127.0.0.1:1/sos_ops_staging").doesNotContain("hunter2-secret");
         assertThat(run.err().strip()).doesNotContain("\n");
@@ -103,8 +124,9 @@ class FlagsCommandsTest {
     @Test
     void aMissingFlagTableExitsTwoNamingTheTable() throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create("cliflags")) {
-            Run run = run("flags", "resolve", "--org", "org_1", "--env", "dev", "--database-url", db.databaseUrl(),
-                    "--table", "tenant_flags");
+            environment.put("DATABASE_URL", db.databaseUrl());
+            Run run = run("flags", "resolve", "--org", "org_1", "--env", "dev", "--table", "tenant_flags",
+                    "--database-url-env", "DATABASE_URL");
             assertThat(run.exit()).isEqualTo(2);
             assertThat(run.err()).contains("cannot read flag table tenant_flags in postgres@127.0.0.1:5432/" + db.name());
         }
@@ -112,10 +134,56 @@ class FlagsCommandsTest {
 
     @Test
     void anUnsafeTableNameIsAnInputError() {
-        Run run = run("flags", "resolve", "--org", "org_1", "--env", "dev",
-                "--database-url", "postgresql://127.0.0.1/sos_ops_dev", "--table", "flags;drop table x");
+        environment.put("DATABASE_URL", "postgresql://127.0.0.1/sos_ops_dev");
+        Run run = run("flags", "resolve", "--org", "org_1", "--env", "dev", "--table", "flags;drop table x",
+                "--database-url-env");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--table: flag table name must match");
+    }
+
+    @Test
+    void theDatabaseUrlIsNeverAnArgument() throws IOException {
+        Path env = envFile("APP_ENV=staging");
+        Run run = run("flags", "resolve", "--database-url", "postgresql://app:hunter2-secret@127.0.0.1:1/sos_ops_staging",
+                "--org", "org_1", "--env-file", env.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("sosops-env flags resolve: unknown option --database-url;"
+                + " unexpected argument at position 4 (see --help)");
+    }
+
+    @Test
+    void anExportedDatabaseUrlIsNotReadUnlessAskedFor() throws IOException {
+        environment.put("DATABASE_URL", "postgresql://app:hunter2-secret@127.0.0.1:1/sos_ops_staging");
+        Run run = run("flags", "resolve", "--org", "org_1", "--env-file", envFile("APP_ENV=staging").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aNamedButUnsetVariableIsOneLineNamingIt() throws IOException {
+        Path env = envFile("APP_ENV=staging");
+        Run run = run("flags", "resolve", "--org", "org_1", "--env-file", env.toString(), "--database-url-env", "FLAGS_DB");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("sosops-env flags resolve: FLAGS_DB is not set; export the database URL in FLAGS_DB"
+                + " or name another variable with --database-url-env");
+    }
+
+    @Test
+    void aUrlPassedWhereTheVariableNameBelongsIsNotEchoed() throws IOException {
+        Path env = envFile("APP_ENV=staging");
+        Run run = run("flags", "resolve", "--org", "org_1", "--env-file", env.toString(),
+                "--database-url-env", "postgresql://app:hunter2-secret@db/sos_ops_staging");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--database-url-env takes the name of an environment variable")
+                .doesNotContain("hunter2-secret");
+    }
+
+    @Test
+    void aMalformedUrlInTheVariableNamesTheVariableNotTheValue() throws IOException {
+        Path env = envFile("APP_ENV=staging");
+        environment.put("DATABASE_URL", "mysql://app:hunter2-secret@db/sos_ops_staging");
+        Run run = run("flags", "resolve", "--org", "org_1", "--env-file", env.toString(), "--database-url-env");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("DATABASE_URL must start with postgres://").doesNotContain("hunter2-secret");
     }
 
     @Test

@@ -15,9 +15,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.cli.Main;
+import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 
 /** The promotion commands end to end: arguments in, exit code, stdout and stderr out. */
@@ -27,10 +32,21 @@ class PromotionCommandsTest {
 
     @TempDir
     Path dir;
+    private final Map<String, String> environment = new HashMap<>();
+    private final UnaryOperator<String> previous = ProcessEnvironment.replace(environment::get);
+
+    @AfterEach
+    void restoreEnvironment() {
+        ProcessEnvironment.replace(previous);
+    }
 
     record Run(int exit, String out, String err) {
         JsonNode json() throws IOException {
             return JSON.readTree(out);
+        }
+
+        String all() {
+            return out + err;
         }
     }
 
@@ -123,30 +139,51 @@ class PromotionCommandsTest {
             prisma(staging, "20240105120000_init");
             prisma(prod, "20240105120000_init");
 
-            Run run = run("migrations", "promotable", "--from-database-url", staging.databaseUrl(),
-                    "--to-database-url", prod.databaseUrl(), "--migrations", EXAMPLES.resolve("prisma").toString());
+            environment.put("STAGING_DATABASE_URL", staging.databaseUrl());
+            environment.put("DATABASE_URL", prod.databaseUrl());
+            Run run = run("migrations", "promotable", "--from-database-url-env", "STAGING_DATABASE_URL",
+                    "--migrations", EXAMPLES.resolve("prisma").toString());
 
             assertThat(run.exit()).isEqualTo(1);
             assertThat(run.out()).contains("blocked  prisma 20240210093000_cleanup_contacts")
                     .contains("blocked  prisma 20240312170000_campaign_status").contains("2 migrations not promotable");
 
             prisma(staging, "20240210093000_cleanup_contacts", "20240312170000_campaign_status");
-            assertThat(run("migrations", "promotable", "--from-database-url", staging.databaseUrl(),
-                    "--to-database-url", prod.databaseUrl(), "--migrations", EXAMPLES.resolve("prisma").toString()).exit()).isZero();
+            assertThat(run("migrations", "promotable", "--from-database-url-env", "STAGING_DATABASE_URL",
+                    "--to-database-url-env", "DATABASE_URL", "--migrations", EXAMPLES.resolve("prisma").toString()).exit()).isZero();
         }
     }
 
     @Test
     void anUnreachableDatabaseExitsTwoNamingTheTargetWithoutItsPassword() {
-        Run run = run("migrations", "promotable", "--from-database-url", "postgresql://u:hunter2hunter2@127.0.0.1:1/sos_ops_staging",
-                "--to-database-url", "postgresql://u@127.0.0.1:1/sos_ops_prod");
+        environment.put("STAGING_DATABASE_URL", "postgresql://u:hunter2hunter2@127.0.0.1:1/sos_ops_staging");
+        environment.put("PROD_DATABASE_URL", "postgresql://u@127.0.0.1:1/sos_ops_prod");
+        Run run = run("migrations", "promotable", "--from-database-url-env", "STAGING_DATABASE_URL",
+                "--to-database-url-env", "PROD_DATABASE_URL");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot use database u@127.0.0.1:1/sos_ops_staging").doesNotContain("hunter2");
     }
 
     @Test
+    void promotableTakesVariableNamesNeverUrlsAndNamesAnUnsetVariable() {
+        Run pasted = run("migrations", "promotable", "--from-database-url-env", "postgresql://u:hunter2hunter2@db/sos_ops_staging");
+        assertThat(pasted.exit()).isEqualTo(2);
+        assertThat(pasted.err()).contains("--from-database-url-env takes the name of an environment variable").doesNotContain("hunter2");
+
+        Run unset = run("migrations", "promotable", "--from-database-url-env", "STAGING_DATABASE_URL");
+        assertThat(unset.exit()).isEqualTo(2);
+        assertThat(unset.err()).contains("STAGING_DATABASE_URL is not set");
+
+        Run old = run("migrations", "promotable", "--from-database-url", "postgresql://u:hunter2hunter2@db/x");
+        assertThat(old.exit()).isEqualTo(2);
+        assertThat(old.all()).doesNotContain("hunter2");
+    }
+
+    @Test
     void aStagingSmokeRecordedInTheLedgerLetsExactlyThatTaggedProdCommitThroughTheLaunchGate() throws Exception {
         String commit = "9b1f0c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b";
+        Path seed = dir.resolve("seed.json");
+        Files.writeString(seed, "{\"skip_builtin\": [\"webhook-twilio-inbound\", \"webhook-twilio-status\", \"webhook-email-events\"]}");
         HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         app.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -166,22 +203,24 @@ class PromotionCommandsTest {
         Files.writeString(example, "APP_ENV=local\nAUTH_SECRET=\nTWILIO_AUTH_TOKEN=<your-token>\n");
         try (ScratchDatabase ledger = ScratchDatabase.create("cli_ledger")) {
             String baseUrl = "http://127.0.0.1:" + app.getAddress().getPort();
+            environment.put("SOSOPS_PROMOTION_LEDGER_URL", ledger.databaseUrl());
             Run smoke = run("smoke", "--base-url", baseUrl, "--record", "--commit", commit, "--environment", "staging",
-                    "--ledger-database-url", ledger.databaseUrl(), "--format", "json");
-            assertThat(smoke.exit()).as(smoke.err()).isZero();
+                    "--seed", seed.toString(), "--format", "json");
+            assertThat(smoke.exit()).as(smoke.out() + smoke.err()).isZero();
             assertThat(smoke.json().get("checks")).extracting(c -> c.get("name").asText() + ":" + c.get("result").asText())
-                    .containsExactly("health:passed", "resolved-flags:passed", "organization-flags:skipped");
+                    .contains("health:passed", "ready:passed", "resolved-flags:passed", "organization-flags:skipped",
+                            "ops-incidents:skipped");
 
             Run go = run("launch-gate", "--env-file", env.toString(), "--example", example.toString(),
                     "--migrations", migrations.toString(), "--target", "prod",
-                    "--commit", commit, "--branch", "prod", "--tag", "v1.0.0", "--ledger-database-url", ledger.databaseUrl());
+                    "--commit", commit, "--branch", "prod", "--tag", "v1.0.0", "--skip", "backups");
             assertThat(go.exit()).as(go.out() + go.err()).isZero();
             assertThat(go.out()).contains("release to prod allowed").endsWith("GO: every checklist item passed\n");
 
             Run other = run("launch-gate", "--env-file", env.toString(), "--example", example.toString(),
                     "--migrations", migrations.toString(), "--target", "prod",
                     "--commit", "1111111111111111111111111111111111111111", "--branch", "prod", "--tag", "v1.0.1",
-                    "--ledger-database-url", ledger.databaseUrl(), "--format", "json");
+                    "--ledger-database-url-env", "SOSOPS_PROMOTION_LEDGER_URL", "--skip", "backups", "--format", "json");
             assertThat(other.exit()).isEqualTo(1);
             assertThat(other.json().get("items").get(3).get("problems").get(0).asText())
                     .isEqualTo("commit 111111111111 was never validated on staging (no smoke result in the ledger;"
@@ -222,7 +261,8 @@ class PromotionCommandsTest {
 
     @Test
     void restoreRefusesAProdDatabaseWithoutTheFlag() {
-        Run run = run("restore", "--backups", dir.toString(), "--database-url", "postgresql://postgres@127.0.0.1:5432/sos_ops_prod");
+        environment.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/sos_ops_prod");
+        Run run = run("restore", "--backups", dir.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("refusing to restore into postgres@127.0.0.1:5432/sos_ops_prod");
     }

@@ -37,6 +37,11 @@ public final class PostgresTarget {
                 what + " " + DatabaseUrl.problem(value).orElse("is not a PostgreSQL URL"))));
     }
 
+    /** The database a parsed URL names (e.g. one read from a named environment variable). */
+    public static PostgresTarget of(DatabaseUrl url) {
+        return new PostgresTarget(url);
+    }
+
     public DatabaseUrl url() {
         return url;
     }

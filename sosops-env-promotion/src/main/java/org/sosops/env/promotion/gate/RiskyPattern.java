@@ -10,7 +10,11 @@ import java.util.Optional;
 public enum RiskyPattern {
     /** {@code DROP TABLE …}. */
     DROP_TABLE("DROP TABLE"),
-    /** {@code ALTER TABLE … DROP [COLUMN] …} (but not {@code DROP CONSTRAINT}, nor {@code ALTER COLUMN … DROP DEFAULT}). */
+    /**
+     * {@code ALTER [FOREIGN] TABLE … DROP [COLUMN] …} (but not {@code DROP CONSTRAINT}, nor
+     * {@code ALTER COLUMN … DROP DEFAULT}). A foreign table's column counts too: the statement
+     * removes the column from every query that reads it, whatever the remote side still holds.
+     */
     DROP_COLUMN("DROP COLUMN"),
     /** {@code TRUNCATE …}. */
     TRUNCATE("TRUNCATE"),
@@ -55,7 +59,10 @@ public enum RiskyPattern {
             sink.matched(DROP_TABLE, t.line(0));
         }
         if (t.word(0, "ALTER") && t.word(1, "TABLE")) {
-            matchAlterTable(t, sink);
+            matchAlterTable(t, 2, sink);
+        }
+        if (t.word(0, "ALTER") && t.word(1, "FOREIGN") && t.word(2, "TABLE")) {
+            matchAlterTable(t, 3, sink);
         }
         if (t.word(0, "TRUNCATE")) {
             sink.matched(TRUNCATE, t.line(0));
@@ -71,9 +78,12 @@ public enum RiskyPattern {
         }
     }
 
-    /** {@code ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action]…}: looks at the start of each action. */
-    private static void matchAlterTable(StatementTokens t, Sink sink) {
-        int i = 2;
+    /**
+     * {@code ALTER [FOREIGN] TABLE [IF EXISTS] [ONLY] name [*] action [, action]…}: looks at the start
+     * of each action; {@code first} is the token after {@code TABLE}.
+     */
+    private static void matchAlterTable(StatementTokens t, int first, Sink sink) {
+        int i = first;
         if (t.word(i, "IF") && t.word(i + 1, "EXISTS")) {
             i += 2;
         }

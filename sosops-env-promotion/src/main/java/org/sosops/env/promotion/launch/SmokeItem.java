@@ -1,7 +1,7 @@
 package org.sosops.env.promotion.launch;
 
+import java.util.List;
 import java.util.function.Consumer;
-import org.sosops.env.promotion.PromotionInputException;
 import org.sosops.env.promotion.smoke.SmokeConfig;
 import org.sosops.env.promotion.smoke.SmokeReport;
 import org.sosops.env.promotion.smoke.SmokeResult;
@@ -30,8 +30,9 @@ public final class SmokeItem implements ChecklistItem {
         SmokeReport report = runner.run(config);
         onReport.accept(report);
         if (report.unreachable()) {
-            throw new PromotionInputException("cannot reach " + config.baseUrl() + ": "
-                    + report.results().stream().filter(SmokeResult::failed).findFirst().map(SmokeResult::message).orElse(""));
+            // An application that cannot be reached is the failure smoke exists to catch, not an input error.
+            return new ItemResult.Failed("cannot reach " + config.baseUrl(), List.of(report.results().stream()
+                    .filter(SmokeResult::failed).findFirst().map(SmokeResult::message).orElse("no answer")));
         }
         long run = report.results().stream().filter(r -> r.outcome() != SmokeResult.Outcome.SKIPPED).count();
         if (report.ok()) {

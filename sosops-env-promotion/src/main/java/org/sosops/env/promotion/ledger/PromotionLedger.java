@@ -20,7 +20,7 @@ import org.sosops.env.promotion.db.PostgresTarget;
  * ever added, so the ledger is an audit trail. Thread-safe.
  *
  * <pre>{@code
- * PromotionLedger ledger = PromotionLedger.at(PostgresTarget.parse("--ledger-database-url", url), Clock.systemUTC());
+ * PromotionLedger ledger = PromotionLedger.at(PostgresTarget.parse("SOSOPS_PROMOTION_LEDGER_URL", url), Clock.systemUTC());
  * ledger.record("3f2c…", "staging", "smoke", LedgerEntry.Result.PASS);
  * boolean proven = ledger.latest("3f2c…", "staging", "smoke").map(e -> e.result() == PASS).orElse(false);
  * }</pre>

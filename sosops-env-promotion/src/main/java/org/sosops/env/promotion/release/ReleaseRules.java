@@ -102,7 +102,8 @@ public final class ReleaseRules {
             }
             String provenOn = AppEnv.PROD.migrationsProvenOn().orElseThrow().id();
             if (ledger.isEmpty()) {
-                problems.add("no promotion ledger given (--ledger-database-url): cannot prove commit " + candidate.shortCommit()
+                problems.add("no promotion ledger given (set SOSOPS_PROMOTION_LEDGER_URL or name its variable with"
+                        + " --ledger-database-url-env): cannot prove commit " + candidate.shortCommit()
                         + " passed the " + provenOn + " smoke checks");
             } else {
                 Optional<LedgerEntry> evidence = ledger.get().latest(candidate.commit(), provenOn, SMOKE_CHECK);

@@ -14,7 +14,7 @@ import org.sosops.env.core.secret.Secret;
  *
  * <pre>{@code
  * SmokeConfig config = SmokeConfig.builder(URI.create("https://staging.example.org"))
- *         .organizationId("org_123").bearerToken(Secret.of(token))
+ *         .organizationId("org_123").bearerToken(Secret.of(token)).testSend("+15555550100")
  *         .timeout(Duration.ofSeconds(5)).attempts(3).backoff(Duration.ofMillis(500))
  *         .build();
  * }</pre>
@@ -48,8 +48,9 @@ public record SmokeConfig(URI baseUrl, Optional<String> organizationId, Optional
         private Duration timeout = Duration.ofSeconds(10);
         private int attempts = 3;
         private Duration backoff = Duration.ofMillis(500);
-        private final List<SmokeCheck> checks = new ArrayList<>(
-                List.of(SmokeCheck.health(), SmokeCheck.resolvedFlags(), SmokeCheck.organizationFlags()));
+        private final List<SmokeCheck> checks = new ArrayList<>();
+        private final java.util.Set<String> skippedBuiltIns = new java.util.HashSet<>();
+        private String testRecipient;
 
         private Builder(URI baseUrl) {
             this.baseUrl = Objects.requireNonNull(baseUrl);
@@ -89,6 +90,27 @@ public record SmokeConfig(URI baseUrl, Optional<String> organizationId, Optional
             return this;
         }
 
+        /** Leaves out built-in checks by name (endpoints the application does not serve). */
+        public Builder skipBuiltIns(java.util.Collection<String> names) {
+            skippedBuiltIns.addAll(names);
+            return this;
+        }
+
+        /** Applies a seed list: its checks are added and the built-ins it names are left out. */
+        public Builder seed(SeedList seed) {
+            skipBuiltIns(seed.skipBuiltIn());
+            return addChecks(seed.checks());
+        }
+
+        /**
+         * Also sends one message through {@code POST /api/messages} to this allowlisted test
+         * recipient (a phone number, or an e-mail address), expecting a dry run or a send.
+         */
+        public Builder testSend(String recipient) {
+            this.testRecipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
+            return this;
+        }
+
         /** Adds the application's own endpoints (its seed list) after the built-in checks. */
         public Builder addChecks(List<SmokeCheck> more) {
             checks.addAll(more);
@@ -96,8 +118,14 @@ public record SmokeConfig(URI baseUrl, Optional<String> organizationId, Optional
         }
 
         public SmokeConfig build() {
+            List<SmokeCheck> all = new ArrayList<>();
+            SmokeCheck.builtIns().stream().filter(c -> !skippedBuiltIns.contains(c.name())).forEach(all::add);
+            if (testRecipient != null) {
+                all.add(SmokeCheck.testSend(testRecipient));
+            }
+            all.addAll(checks);
             return new SmokeConfig(baseUrl, Optional.ofNullable(organizationId), Optional.ofNullable(bearerToken),
-                    Optional.ofNullable(expectedEnvironment), timeout, attempts, backoff, checks);
+                    Optional.ofNullable(expectedEnvironment), timeout, attempts, backoff, all);
         }
     }
 }

@@ -8,6 +8,11 @@ public record SmokeReport(String baseUrl, List<SmokeResult> results) {
         results = List.copyOf(results);
     }
 
+    /** The checks that failed, in the order run. */
+    public List<SmokeResult> failing() {
+        return results.stream().filter(SmokeResult::failed).toList();
+    }
+
     public boolean ok() {
         return results.stream().noneMatch(SmokeResult::failed);
     }
@@ -21,7 +26,7 @@ public record SmokeReport(String baseUrl, List<SmokeResult> results) {
     public String toText() {
         StringBuilder text = new StringBuilder();
         for (SmokeResult r : results) {
-            text.append(String.format("%-7s %-20s %s", r.outcome().id(), r.name(), r.path()));
+            text.append(String.format("%-7s %-24s %s", r.outcome().id(), r.name(), r.path()));
             r.status().ifPresent(s -> text.append(" → ").append(s));
             if (r.attempts() > 1) {
                 text.append(" (").append(r.attempts()).append(" attempts)");

@@ -39,6 +39,20 @@ class MigrationScannerTest {
     }
 
     @Test
+    void droppingAForeignTablesColumnIsRiskyInEveryShape() {
+        assertThat(found("ALTER FOREIGN TABLE remote_contacts DROP COLUMN phone;"))
+                .containsExactly("DROP COLUMN@1: ALTER FOREIGN TABLE remote_contacts DROP COLUMN phone");
+        assertThat(found("alter foreign\ntable if exists only crm.remote_contacts *\n  add x int,\n  drop y cascade;"))
+                .containsExactly("DROP COLUMN@4: ALTER FOREIGN TABLE IF EXISTS ONLY crm.remote_contacts * ADD x int, DROP y CASCADE");
+        assertThat(found("ALTER FOREIGN TABLE f ALTER COLUMN c TYPE bigint;")).extracting(s -> s.substring(0, 10))
+                .containsExactly("ALTER TYPE");
+        // Options, constraints and defaults of a foreign table are not column drops.
+        assertThat(found("ALTER FOREIGN TABLE f OPTIONS (DROP schema_name); ALTER FOREIGN TABLE f DROP CONSTRAINT k;"
+                + " ALTER FOREIGN TABLE f ALTER COLUMN c DROP DEFAULT; ALTER FOREIGN TABLE f ALTER COLUMN c OPTIONS (DROP column_name);"
+                + " -- ALTER FOREIGN TABLE f DROP COLUMN c;\n")).isEmpty();
+    }
+
+    @Test
     void droppingConstraintsDefaultsAndNotNullIsNotRisky() {
         assertThat(found("ALTER TABLE t DROP CONSTRAINT c; ALTER TABLE t ALTER COLUMN c DROP DEFAULT;"
                 + " ALTER TABLE t ALTER COLUMN c DROP NOT NULL; ALTER TABLE t ALTER COLUMN c SET DEFAULT 1;"

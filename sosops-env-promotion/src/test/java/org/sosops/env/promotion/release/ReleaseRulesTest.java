@@ -97,7 +97,7 @@ class ReleaseRulesTest {
         assertThat(ReleaseRules.defaults().checkRelease("prod",
                 new ReleaseCandidate(COMMIT, Optional.empty(), List.of("v1")), Optional.empty())).containsExactly(
                 "the branch of commit 3f2c9a1e4b5d is unknown (detached checkout); pass --branch",
-                "no promotion ledger given (--ledger-database-url): cannot prove commit 3f2c9a1e4b5d passed the staging smoke checks");
+                "no promotion ledger given (set SOSOPS_PROMOTION_LEDGER_URL or name its variable with --ledger-database-url-env): cannot prove commit 3f2c9a1e4b5d passed the staging smoke checks");
     }
 
     @Test

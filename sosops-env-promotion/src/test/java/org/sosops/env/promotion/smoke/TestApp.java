@@ -24,6 +24,7 @@ final class TestApp implements AutoCloseable {
     private final Map<String, Function<Integer, Answer>> routes = new ConcurrentHashMap<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    final List<String> posted = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
 
     TestApp() throws IOException {
@@ -45,6 +46,17 @@ final class TestApp implements AutoCloseable {
                 "{\"organization_id\":null,\"environment\":\"" + environment + "\",\"flags\":{\"bulk_sms\":{\"value\":true,\"source\":\"env\"}}}"));
         route("/api/dashboard/feature-flags/resolved?organization_id=org_123", n -> new Answer(200,
                 "{\"organization_id\":\"org_123\",\"environment\":\"" + environment + "\",\"flags\":{}}"));
+        route("/api/health/ready", n -> new Answer(200, "{\"status\":\"ready\"}"));
+        for (String path : List.of("/api/analytics", "/api/dashboard/home", "/api/dashboard/customer-success/health",
+                "/api/dashboard/customer-success/renewal-value-report", "/api/dashboard/ops/diagnostics",
+                "/api/dashboard/ops/incidents", "/api/dashboard/security/sessions",
+                "/api/dashboard/support/impersonation/sessions")) {
+            route(path, n -> new Answer(200, "{\"environment\":\"" + environment + "\"}"));
+        }
+        route("/api/status/incidents?organization_id=org_123", n -> new Answer(200, "{\"incidents\":[]}"));
+        for (String path : List.of("/api/webhooks/twilio/inbound", "/api/webhooks/twilio/status", "/api/webhooks/email/events")) {
+            route(path, n -> new Answer(405, "{\"error\":\"method_not_allowed\"}"));
+        }
         return this;
     }
 
@@ -75,6 +87,9 @@ final class TestApp implements AutoCloseable {
         int n = calls.merge(key, 1, Integer::sum);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.add(key + " " + (auth == null ? "-" : auth));
+        if (exchange.getRequestMethod().equals("POST")) {
+            posted.add(key + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        }
         Function<Integer, Answer> route = routes.get(key);
         Answer answer = route == null ? new Answer(404, "{\"error\":\"not found\"}") : route.apply(n);
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
