@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,9 @@ import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.webhooks.alerts.AlertSink;
 import org.sosops.env.webhooks.alerts.WebhookAlert;
 import org.sosops.env.webhooks.failures.FailureRecord;
+import org.sosops.env.webhooks.failures.FailureReplay;
 import org.sosops.env.webhooks.failures.FailureStore;
+import org.sosops.env.webhooks.failures.ReplayResult;
 import org.sosops.env.webhooks.jdbc.StoreException;
 import org.sosops.env.webhooks.ratelimit.RateDecision;
 import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
@@ -52,10 +53,9 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
  * WebhookResponse answer = guard.handle(request, (req, requestId) -> process(req));
  * }</pre>
  */
-public final class WebhookGuard {
+public final class WebhookGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final int STORED_BODY_CAP = 1 << 20;
     private static final String VERIFIED_BUDGET = "verified ";
     private static final String REFUSED_BUDGET = "refused ";
     private static final long STORE_RETRY_AFTER_SECONDS = 30;
@@ -70,8 +70,10 @@ public final class WebhookGuard {
     private final AlertSink alerts;
     private final String environment;
     private final int maxBodyBytes;
+    private final int refusedBodyCap;
     private final Clock clock;
     private final AtomicLong rateLimited = new AtomicLong();
+    private final List<AutoCloseable> owned;
 
     private WebhookGuard(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
@@ -84,7 +86,24 @@ public final class WebhookGuard {
         this.alerts = b.alerts;
         this.environment = b.environment;
         this.maxBodyBytes = b.maxBodyBytes;
+        this.refusedBodyCap = b.refusedBodyCap;
         this.clock = b.clock;
+        this.owned = List.copyOf(b.owned);
+    }
+
+    /**
+     * Releases what the guard was given to own (the connection pool {@link WebhookGuards#fromPolicy}
+     * built from {@code DATABASE_URL}); a host's own {@code DataSource} is left open.
+     */
+    @Override
+    public void close() {
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource, e.getClass().getSimpleName());
+            }
+        }
     }
 
     public static Builder builder() {
@@ -190,7 +209,7 @@ public final class WebhookGuard {
             String reason = "processing-failed: " + e.getClass().getSimpleName();
             LOG.error("webhook {} {} failed in processing (request {}): {}", provider, request.path(), requestId,
                     e.getClass().getName());
-            store(request, requestId, endpoint, provider, reason, receivedAt);
+            store(FailureRecord.failed(requestId, request, provider, reason, receivedAt));
             alert(request, requestId, provider, "processing-failed", receivedAt);
             return new WebhookResponse(500, WebhookResponse.Outcome.FAILED, requestId, Optional.empty(),
                     Optional.of("processing-failed"));
@@ -199,18 +218,27 @@ public final class WebhookGuard {
     }
 
     /**
-     * Replays a stored failure through the host's handler (no verification: its signing headers
-     * were stripped when stored) and marks it replayed.
+     * Replays a stored failure through the host's handler after re-verifying it: its stored
+     * signature must verify against this guard's current secret for its endpoint (timestamps judged
+     * as of arrival). A record the guard refused is skipped; see
+     * {@link #replay(String, WebhookHandler, boolean)}.
      *
-     * @return the record as replayed, or empty when there is no such id
+     * @return replayed, skipped (with the reason) or not found
      * @throws Exception whatever the handler throws; the record stays unreplayed
      */
-    public Optional<FailureRecord> replay(String failureId, WebhookHandler handler) throws Exception {
-        return failures.replay(failureId, failure -> {
-            WebhookRequest request = WebhookRequest.builder("POST", failure.endpoint())
-                    .headers(failure.headers()).body(failure.body()).build();
-            handler.handle(request, failure.requestId());
-        }, clock.instant());
+    public ReplayResult replay(String failureId, WebhookHandler handler) throws Exception {
+        return replay(failureId, handler, false);
+    }
+
+    /**
+     * As {@link #replay(String, WebhookHandler)}; with {@code includeRefused}, a record the guard
+     * refused is replayed too, but only when its stored signature verifies now.
+     */
+    public ReplayResult replay(String failureId, WebhookHandler handler, boolean includeRefused) throws Exception {
+        FailureReplay rule = FailureReplay.of(record -> Optional.ofNullable(endpoints.get(record.endpoint()))
+                .map(Endpoint::verifier), includeRefused);
+        return failures.replay(failureId, rule, (failure, request) -> handler.handle(request, failure.requestId()),
+                clock.instant());
     }
 
     /** The failure store, for listing, replay and retention. */
@@ -279,7 +307,7 @@ public final class WebhookGuard {
         String reason = "store-error: " + (e instanceof StoreException ? e.getMessage() : e.getClass().getSimpleName());
         LOG.error("webhook {} {} failed, the shared store answered with an error (request {}): {}", provider,
                 request.path(), requestId, reason);
-        store(request, requestId, endpoint, provider, reason, receivedAt);
+        store(FailureRecord.failed(requestId, request, provider, reason, receivedAt));
         alert(request, requestId, provider, "store-error", receivedAt);
         return Optional.of(new WebhookResponse(500, WebhookResponse.Outcome.FAILED, requestId, Optional.empty(),
                 Optional.of("store-error")));
@@ -289,24 +317,18 @@ public final class WebhookGuard {
                                    Verification.Rejected rejected) {
         LOG.warn("webhook {} {} refused (request {}): {}", rejected.provider(), request.path(), requestId,
                 rejected.describe());
-        store(request, requestId, endpoint, rejected.provider(), rejected.describe(), receivedAt);
+        store(FailureRecord.refused(requestId, request, rejected.provider(), rejected.describe(), receivedAt,
+                refusedBodyCap));
         alert(request, requestId, rejected.provider(), rejected.reason().id(), receivedAt);
         return new WebhookResponse(rejected.reason().httpStatus(), WebhookResponse.Outcome.REJECTED, requestId,
                 Optional.empty(), Optional.of(rejected.reason().id()));
     }
 
-    private void store(WebhookRequest request, String requestId, Endpoint endpoint, String provider, String reason,
-                       Instant receivedAt) {
-        byte[] body = request.body().length > STORED_BODY_CAP
-                ? Arrays.copyOf(request.body(), STORED_BODY_CAP) : request.body();
-        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
-        request.rawQuery().ifPresent(q -> headers.put(":query", List.of(q)));
+    private void store(FailureRecord failure) {
         try {
-            failures.record(new FailureRecord(UUID.randomUUID().toString(), requestId, request.path(), provider,
-                    reason.length() > 1000 ? reason.substring(0, 1000) : reason, receivedAt, headers, body,
-                    request.sourceAddress().map(InetAddress::getHostAddress), Optional.empty()));
+            failures.record(failure);
         } catch (RuntimeException e) {
-            LOG.error("webhook failure of request {} could not be stored: {}", requestId, e.getMessage());
+            LOG.error("webhook failure of request {} could not be stored: {}", failure.requestId(), e.getMessage());
         }
     }
 
@@ -323,7 +345,8 @@ public final class WebhookGuard {
 
     /**
      * Configures a {@link WebhookGuard}. Defaults: nothing limited, seen ids in memory for 24 h,
-     * failures kept in memory only until a store is set, no alerts, 1 MiB body cap, system clock.
+     * failures kept in memory only until a store is set, no alerts, 1 MiB body cap, 16 KiB of a refused
+     * request's body kept in its failure record, system clock.
      */
     public static final class Builder {
         private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
@@ -338,10 +361,18 @@ public final class WebhookGuard {
         private String environment = "local";
         private boolean strict;
         private int maxBodyBytes = 1 << 20;
+        private int refusedBodyCap = FailureRecord.DEFAULT_REFUSED_BODY_CAP;
         private Clock clock = Clock.systemUTC();
         private boolean unsignedAcknowledged;
+        private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Something the guard closes on {@link WebhookGuard#close()} (e.g. a pool built for it alone). */
+        public Builder closeOnClose(AutoCloseable resource) {
+            owned.add(java.util.Objects.requireNonNull(resource, "resource"));
+            return this;
         }
 
         /** Takes strictness, the environment name and its default store-failure policy from the policy. */
@@ -435,6 +466,18 @@ public final class WebhookGuard {
                 throw new IllegalArgumentException("the body cap must be positive");
             }
             this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * At most this many bytes of a refused (unauthenticated) request's body are kept in its
+         * failure record (default 16 KiB); a cut record is flagged truncated and never replays.
+         */
+        public Builder refusedBodyCap(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the refused body cap must not be negative");
+            }
+            this.refusedBodyCap = bytes;
             return this;
         }
 

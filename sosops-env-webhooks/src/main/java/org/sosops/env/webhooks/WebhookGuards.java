@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.core.jdbc.PooledDataSources;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
 import org.sosops.env.webhooks.alerts.HttpAlertSink;
+import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.failures.FailureStoreException;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;
@@ -41,9 +45,13 @@ import org.sosops.env.webhooks.verify.TwilioSignatureVerifier;
  * {@code accept} (default in local and dev) when the shared store is unreachable;</li>
  * <li>rate limit {@code SOSOPS_WEBHOOK_RATE_LIMIT} (default 30/1m) per source, on where the policy
  * says so or when the variable is set;</li>
- * <li>with {@code DATABASE_URL}: failures, seen ids and buckets in PostgreSQL (shared by the fleet);
- * without: an embedded H2 database in {@code SOSOPS_WEBHOOK_DATA_DIR} (default {@code .sosops-env});
- * failures spool to that directory while the database is unreachable;</li>
+ * <li>with the host's {@code DataSource} ({@link #fromPolicy(EnvironmentPolicy, DataSource)}) or
+ * {@code DATABASE_URL} (a pool of at most {@code SOSOPS_DATABASE_POOL_SIZE}, default 10, connections,
+ * closed by {@link WebhookGuard#close()}): failures, seen ids and buckets in PostgreSQL (shared by the
+ * fleet); without either: an embedded H2 database in {@code SOSOPS_WEBHOOK_DATA_DIR} (default
+ * {@code .sosops-env}); failures spool to that directory while the database is unreachable (flushed
+ * at start and every 30 s); at most {@code SOSOPS_WEBHOOK_REFUSED_BODY_CAP} (default 16 KiB) of a
+ * refused request's body is kept;</li>
  * <li>alerts in staging and prod: to {@code SOSOPS_WEBHOOK_ALERT_URL} (JSON POST) when set, else the
  * log; deduplicated and at most 20 per 5 minutes.</li>
  * </ul>
@@ -61,6 +69,10 @@ public final class WebhookGuards {
     public static final String TRUSTED_PROXIES = "SOSOPS_TRUSTED_PROXIES";
     /** CIDRs Postmark may call from; required in prod when {@code EMAIL_PROVIDER=postmark}. */
     public static final String POSTMARK_ALLOWLIST = "SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST";
+    /** Bytes of a refused request's body kept in its failure record: {@code 16384}, {@code 16KiB}. */
+    public static final String REFUSED_BODY_CAP = "SOSOPS_WEBHOOK_REFUSED_BODY_CAP";
+    /** How often spooled failure records are moved into the database when nothing else flushes them. */
+    static final Duration SPOOL_FLUSH_PERIOD = Duration.ofSeconds(30);
 
     private WebhookGuards() {
     }
@@ -74,6 +86,22 @@ public final class WebhookGuards {
         }
     }
 
+    private static int refusedBodyCap(EnvironmentPolicy policy) {
+        Optional<String> raw = policy.value(REFUSED_BODY_CAP).map(String::strip);
+        if (raw.isEmpty()) {
+            return FailureRecord.DEFAULT_REFUSED_BODY_CAP;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(KiB)?").matcher(raw.get());
+        if (!m.matches()) {
+            throw new WebhookConfigurationException(REFUSED_BODY_CAP + " must be a number of bytes or KiB, e.g. 16KiB");
+        }
+        long bytes = Long.parseLong(m.group(1)) * (m.group(2) == null ? 1 : 1024);
+        if (bytes > 1 << 20) {
+            throw new WebhookConfigurationException(REFUSED_BODY_CAP + " must be at most 1024KiB");
+        }
+        return (int) bytes;
+    }
+
     /**
      * @throws WebhookConfigurationException when the policy is strict and a signing secret is
      *                                       missing, or a setting is malformed (the variable is named)
@@ -83,25 +111,44 @@ public final class WebhookGuards {
     }
 
     public static WebhookGuard fromPolicy(EnvironmentPolicy policy, Clock clock) {
+        return build(policy, clock, null);
+    }
+
+    /**
+     * The standard guard on the host's own {@link DataSource} (PostgreSQL shared by the fleet, or
+     * H2), detected from its connection metadata; {@code DATABASE_URL} is then not read, and the
+     * guard never closes the data source.
+     *
+     * <pre>{@code
+     * WebhookGuard guard = WebhookGuards.fromPolicy(EnvironmentPolicy.fromEnvironment(), hikariDataSource);
+     * }</pre>
+     */
+    public static WebhookGuard fromPolicy(EnvironmentPolicy policy, DataSource dataSource) {
+        return fromPolicy(policy, dataSource, Clock.systemUTC());
+    }
+
+    public static WebhookGuard fromPolicy(EnvironmentPolicy policy, DataSource dataSource, Clock clock) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return build(policy, clock, dataSource);
+    }
+
+    private static WebhookGuard build(EnvironmentPolicy policy, Clock clock, DataSource hostDataSource) {
         WebhookGuard.Builder builder = WebhookGuard.builder().policy(policy).clock(clock)
                 .storeFailurePolicy(StoreFailurePolicy.from(policy))
                 .trustedProxies(cidrs(policy, TRUSTED_PROXIES));
         configureTwilio(policy, builder);
         configureEmail(policy, builder, clock);
         builder.requireSecretsWhenStrict();
-        Optional<Secret> databaseUrl = policy.secret("DATABASE_URL");
+        builder.refusedBodyCap(refusedBodyCap(policy));
         Path dataDir = Path.of(policy.value("SOSOPS_WEBHOOK_DATA_DIR").orElse(".sosops-env"));
-        Database database = databaseUrl.map(url -> {
-            try {
-                return Database.fromUrl(url.reveal());
-            } catch (IllegalArgumentException e) {
-                throw new WebhookConfigurationException("DATABASE_URL " + e.getMessage().replace("the database URL ", ""));
-            }
-        }).orElseGet(() -> Database.embedded(dataDir));
+        Database database = hostDataSource != null ? hostDatabase(hostDataSource) : ownDatabase(policy, dataDir);
+        builder.closeOnClose(database);
         try {
-            builder.failureStore(new SpoolingFailureStore(JdbcFailureStore.open(database),
-                    dataDir.resolve("webhook-failures.spool.jsonl")));
+            SpoolingFailureStore failures = new SpoolingFailureStore(JdbcFailureStore.open(database),
+                    dataDir.resolve("webhook-failures.spool.jsonl")).flushEvery(SPOOL_FLUSH_PERIOD);
+            builder.failureStore(failures).closeOnClose(failures);
         } catch (FailureStoreException e) {
+            database.close();
             throw new WebhookConfigurationException("the webhook failure store is unreachable: " + e.getMessage(), e);
         }
         Optional<String> rate = policy.value(RateLimitSpec.VARIABLE);
@@ -110,6 +157,7 @@ public final class WebhookGuards {
             try {
                 spec = rate.map(RateLimitSpec::parse).orElse(RateLimitSpec.DEFAULT);
             } catch (IllegalArgumentException e) {
+                database.close();
                 throw new WebhookConfigurationException(e.getMessage());
             }
             builder.rateLimiter(database.dialect() == Database.Dialect.POSTGRESQL
@@ -125,6 +173,29 @@ public final class WebhookGuards {
             builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));
         }
         return builder.build();
+    }
+
+    private static Database hostDatabase(DataSource dataSource) {
+        try {
+            return Database.of(dataSource);
+        } catch (IllegalStateException e) {
+            throw new WebhookConfigurationException("the application's DataSource: " + e.getMessage(), e);
+        }
+    }
+
+    /** A pool built from {@code DATABASE_URL} (or the embedded H2); the guard closes it. */
+    private static Database ownDatabase(EnvironmentPolicy policy, Path dataDir) {
+        Optional<Secret> databaseUrl = policy.secret("DATABASE_URL");
+        try {
+            int poolSize = PooledDataSources.poolSize(policy.value(PooledDataSources.POOL_SIZE_VARIABLE));
+            return databaseUrl.map(url -> Database.fromUrl(url.reveal(), poolSize))
+                    .orElseGet(() -> Database.embedded(dataDir));
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException(e.getMessage().startsWith("the database URL ")
+                    ? "DATABASE_URL " + e.getMessage().substring("the database URL ".length()) : e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new WebhookConfigurationException(e.getMessage());
+        }
     }
 
     private static void configureTwilio(EnvironmentPolicy policy, WebhookGuard.Builder builder) {

@@ -1,6 +1,7 @@
 package org.sosops.env.referenceapp;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -21,6 +22,8 @@ import org.sosops.env.referenceapp.http.Endpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
 import org.sosops.env.referenceapp.messages.MessagesEndpoint;
+import org.sosops.env.referenceapp.webhooks.FailureRetentionJob;
+import org.sosops.env.referenceapp.webhooks.ReplayEndpoint;
 import org.sosops.env.referenceapp.webhooks.WebhookEndpoint;
 import org.sosops.env.webhooks.WebhookGuard;
 import org.slf4j.Logger;
@@ -51,12 +54,15 @@ public final class ReferenceApp implements AutoCloseable {
     private final Components components;
     private final Server server;
     private final ServerConnector connector;
+    private final FailureRetentionJob retention;
 
-    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector) {
+    private ReferenceApp(EnvironmentPolicy policy, Components components, Server server, ServerConnector connector,
+                         FailureRetentionJob retention) {
         this.policy = policy;
         this.components = components;
         this.server = server;
         this.connector = connector;
+        this.retention = retention;
     }
 
     /**
@@ -68,6 +74,13 @@ public final class ReferenceApp implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         AppSettings settings = AppSettings.from(policy);
         Components components = Components.build(policy);
+        FailureRetentionJob retention;
+        try {
+            retention = FailureRetentionJob.start(policy, components.webhooks().failures(), Clock.systemUTC());
+        } catch (StartupException e) {
+            components.close();
+            throw e;
+        }
         Router router = staffRoutes(policy, components, routes(policy, components));
 
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
@@ -94,11 +107,12 @@ public final class ReferenceApp implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            retention.close();
             components.close();
             throw new StartupException("cannot listen on " + settings.bindAddress() + ":" + settings.port()
                     + " (set " + AppSettings.PORT + " or " + AppSettings.BIND_ADDRESS + "): " + e.getMessage(), e);
         }
-        ReferenceApp app = new ReferenceApp(policy, components, server, connector);
+        ReferenceApp app = new ReferenceApp(policy, components, server, connector, retention);
         LOG.info("reference application listening on {} in {}", app.baseUri(), policy.environment());
         return app;
     }
@@ -109,6 +123,9 @@ public final class ReferenceApp implements AutoCloseable {
         for (String path : components.webhooks().paths()) {
             router.post(path, webhooks);
         }
+        // Replays a stored failure from the store after re-verifying it; admins only.
+        router.post(ReplayEndpoint.PATH, RequireRole.of(Role.ADMIN, components.staffTokens(),
+                new ReplayEndpoint(components.webhooks(), components.received())));
         AppEnv env = policy.environment();
         Endpoint flags = new ResolvedFlagsEndpoint(components.flags());
         if (env == AppEnv.STAGING || env == AppEnv.PROD) {
@@ -176,6 +193,7 @@ public final class ReferenceApp implements AutoCloseable {
     public void close() {
         server.setStopTimeout(5_000);
         stopQuietly(server);
+        retention.close();
         components.close();
     }
 

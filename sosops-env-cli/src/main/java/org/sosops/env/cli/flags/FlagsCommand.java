@@ -87,11 +87,13 @@ public final class FlagsCommand {
         private Map<String, FlagValue> readDatabase(DatabaseUrl url) {
             JdbcFlagStore store;
             try {
-                store = JdbcFlagStore.builder().connections(ConnectionFactory.of(url)).table(table).build();
+                store = JdbcFlagStore.builder().table(table).connections(ConnectionFactory.of(url, 1)).build();
             } catch (IllegalArgumentException e) {
                 throw new InputException("--table: " + e.getMessage());
+            } catch (IllegalStateException e) {
+                throw new InputException("--database-url: " + e.getMessage());
             }
-            try {
+            try (store) {
                 return store.loadAll();
             } catch (FlagStoreException e) {
                 throw new InputException(scrub(e.getMessage(), url));

@@ -5,47 +5,75 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.sosops.env.cli.support.ExitCode;
-import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.webhooks.failures.FailureRecord;
-import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.failures.FailureStoreException;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;
 import org.sosops.env.webhooks.jdbc.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code sosops-env webhooks failures list|replay --database-url URL}. */
+/**
+ * {@code sosops-env webhooks failures list|replay|purge}: the stored webhook failures. The store is
+ * named by {@code --database-url-env VAR} (default {@code DATABASE_URL}) or, for the embedded store
+ * of a stopped application, {@code --data-dir DIR}; a database URL is never taken on the command line.
+ */
 @Command(name = "failures", mixinStandardHelpOptions = true,
-        description = "The stored webhook failures (refused or failed requests).",
-        subcommands = {FailuresCommand.ListCommand.class, FailuresCommand.ReplayCommand.class})
+        description = "The stored webhook failures (refused or failed requests): list, replay after re-verification, purge.",
+        subcommands = {FailuresListCommand.class, FailuresReplayCommand.class, FailuresPurgeCommand.class})
 public final class FailuresCommand {
+    /** How clock time is read; tests fix it. */
+    static Clock clock = Clock.systemUTC();
 
-    static FailureStore open(String databaseUrl) {
-        Database database;
-        try {
-            database = Database.fromUrl(databaseUrl);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--database-url: " + e.getMessage());
+    /** Where the store is: a PostgreSQL URL in a named variable, or an embedded store's folder. */
+    static final class StoreOptions {
+        @Mixin
+        DatabaseUrlOption database;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "The embedded store's folder (SOSOPS_WEBHOOK_DATA_DIR of a stopped application) "
+                        + "instead of --database-url-env.")
+        Path dataDir;
+
+        /** Opens the store; exit 2 naming the variable (never its value) when it cannot be reached. */
+        Opened open() {
+            Database db;
+            String where;
+            if (dataDir != null) {
+                if (database.explicit()) {
+                    throw new InputException("give either --data-dir or --database-url-env, not both");
+                }
+                db = Database.embedded(dataDir);
+                where = "--data-dir " + dataDir;
+            } else {
+                database.required(); // one-line error naming the variable when it is unset or not a database URL
+                String variable = database.variable();
+                try {
+                    db = Database.fromUrl(ProcessEnvironment.get(variable).orElseThrow(), 2);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new InputException(variable + ": the database URL is not usable");
+                }
+                where = variable;
+            }
+            try {
+                return new Opened(JdbcFailureStore.open(db), db);
+            } catch (FailureStoreException e) {
+                db.close();
+                throw new InputException(where + ": the failure store cannot be opened (" + e.getMessage() + ")");
+            }
         }
-        try {
-            return JdbcFailureStore.open(database);
-        } catch (FailureStoreException e) {
-            throw new InputException("--database-url: " + e.getMessage());
+    }
+
+    /** The store and the pool opened for it; closing releases the pool. */
+    record Opened(JdbcFailureStore store, Database database) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
         }
     }
 
@@ -61,145 +89,20 @@ public final class FailuresCommand {
         json.writeEndObject();
     }
 
-    /** {@code failures list}: newest first. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored webhook failures, newest first.")
-    static final class ListCommand implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private FormatOption format;
-
-        @Option(names = "--database-url", required = true, paramLabel = "URL",
-                description = "postgres://, postgresql://, jdbc:postgresql:// or jdbc:h2: URL of the store.")
-        private String databaseUrl;
-
-        @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N records (default ${DEFAULT-VALUE}).")
-        private int limit;
-
-        @Override
-        public Integer call() {
-            List<FailureRecord> failures = listOrExplain(open(databaseUrl));
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-                    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    json.useDefaultPrettyPrinter();
-                    json.writeStartObject();
-                    json.writeArrayFieldStart("failures");
-                    for (FailureRecord f : failures) {
-                        writeFailure(json, f);
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                out.println();
-            } else if (failures.isEmpty()) {
-                out.println("no stored webhook failures");
-            } else {
-                for (FailureRecord f : failures) {
-                    out.println(f.receivedAt() + "  " + f.id() + "  " + f.provider() + " " + f.endpoint() + "  "
-                            + f.reason() + "  request " + f.requestId() + (f.replayed() ? "  (replayed)" : ""));
-                }
-            }
-            out.flush();
-            return ExitCode.CLEAN;
+    /** Writes one JSON document to {@code out}, pretty-printed, followed by a newline. */
+    static void json(PrintWriter out, JsonBody body) {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            body.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-
-        private List<FailureRecord> listOrExplain(FailureStore store) {
-            if (limit < 1) {
-                throw new InputException("--limit must be at least 1");
-            }
-            try {
-                return store.list(limit);
-            } catch (FailureStoreException e) {
-                throw new InputException("--database-url: " + e.getMessage());
-            }
-        }
+        out.println();
     }
 
-    /**
-     * {@code failures replay}: re-sends stored requests to the host's replay target, which runs
-     * its processing without verification (the stored copy has no signing headers), and marks each
-     * record replayed when the target answers 2xx.
-     */
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Replay stored webhook failures: POST each raw request to the application's replay target",
-                    "(an internal endpoint that calls WebhookGuard.replay or its own processing) and mark it replayed on 2xx."})
-    static final class ReplayCommand implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private FormatOption format;
-
-        @Option(names = "--database-url", required = true, paramLabel = "URL", description = "The store's database URL.")
-        private String databaseUrl;
-
-        @Option(names = "--id", required = true, paramLabel = "ID", description = "A failure id (repeatable).")
-        private List<String> ids = new ArrayList<>();
-
-        @Option(names = "--to", required = true, paramLabel = "URL", description = "The replay target URL.")
-        private URI target;
-
-        @Override
-        public Integer call() throws Exception {
-            FailureStore store = open(databaseUrl);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            PrintWriter out = spec.commandLine().getOut();
-            List<String[]> results = new ArrayList<>();
-            boolean allReplayed = true;
-            for (String id : ids) {
-                Optional<FailureRecord> found = store.find(id);
-                if (found.isEmpty()) {
-                    throw new InputException("--id " + id + ": no such webhook failure");
-                }
-                FailureRecord f = found.get();
-                HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                        .header("X-Request-Id", f.requestId()).header("X-Sosops-Replay-Of", f.id())
-                        .header("X-Sosops-Replay-Endpoint", f.endpoint())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(f.body()));
-                f.headers().getOrDefault("content-type", List.of()).stream().findFirst()
-                        .ifPresent(type -> request.header("Content-Type", type));
-                int status;
-                try {
-                    status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (IOException e) {
-                    throw new InputException("--to " + target + ": " + e.getClass().getSimpleName());
-                }
-                if (status / 100 == 2) {
-                    store.markReplayed(id, Clock.systemUTC().instant());
-                } else {
-                    allReplayed = false;
-                }
-                results.add(new String[] {id, Integer.toString(status)});
-            }
-            if (format.json()) {
-                try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-                    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    json.useDefaultPrettyPrinter();
-                    json.writeStartObject();
-                    json.writeArrayFieldStart("replayed");
-                    for (String[] r : results) {
-                        json.writeStartObject();
-                        json.writeStringField("id", r[0]);
-                        json.writeNumberField("status", Integer.parseInt(r[1]));
-                        json.writeBooleanField("replayed", r[1].startsWith("2"));
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                }
-                out.println();
-            } else {
-                for (String[] r : results) {
-                    out.println(r[0] + ": " + (r[1].startsWith("2") ? "replayed" : "refused by the target") + " (HTTP " + r[1] + ")");
-                }
-            }
-            out.flush();
-            return allReplayed ? ExitCode.CLEAN : ExitCode.FINDINGS;
-        }
+    @FunctionalInterface
+    interface JsonBody {
+        void write(JsonGenerator json) throws IOException;
     }
 }

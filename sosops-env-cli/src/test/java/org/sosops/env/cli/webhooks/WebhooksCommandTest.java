@@ -4,28 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.cli.Main;
-import org.sosops.env.core.testsupport.ScratchDatabase;
-import org.sosops.env.webhooks.failures.FailureRecord;
-import org.sosops.env.webhooks.failures.FailureStore;
-import org.sosops.env.webhooks.failures.JdbcFailureStore;
-import org.sosops.env.webhooks.jdbc.Database;
 
 class WebhooksCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,51 +108,5 @@ class WebhooksCommandTest {
         assertThat(run("webhooks", "verify", "--provider", "mailgun", "--secret-env", "TWILIO_AUTH_TOKEN")).isEqualTo(2);
         assertThat(run("webhooks", "verify", "--provider", "sendgrid", "--secret-env", "TWILIO_AUTH_TOKEN")).isEqualTo(2);
         assertThat(err).contains("TWILIO_AUTH_TOKEN").contains("P-256").doesNotContain("12345");
-    }
-
-    @Test
-    void failuresListAndReplayWorkAgainstPostgresql() throws Exception {
-        try (ScratchDatabase db = ScratchDatabase.create("clifailures")) {
-            FailureStore store = JdbcFailureStore.open(Database.fromUrl(db.databaseUrl()));
-            store.record(new FailureRecord("f-1", "req-1", "/api/webhooks/twilio/inbound", "twilio",
-                    "signature-mismatch: the signature does not match", Instant.parse("2026-11-20T10:00:00Z"),
-                    Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), "Body=hi".getBytes(StandardCharsets.UTF_8),
-                    Optional.empty(), Optional.empty()));
-
-            assertThat(run("webhooks", "failures", "list", "--database-url", db.databaseUrl(), "--format", "json")).as(err).isZero();
-            JsonNode failure = JSON.readTree(out).get("failures").get(0);
-            assertThat(failure.get("id").asText()).isEqualTo("f-1");
-            assertThat(failure.get("request_id").asText()).isEqualTo("req-1");
-            assertThat(failure.get("endpoint").asText()).isEqualTo("/api/webhooks/twilio/inbound");
-            assertThat(failure.get("provider").asText()).isEqualTo("twilio");
-            assertThat(failure.get("reason").asText()).startsWith("signature-mismatch");
-            assertThat(failure.get("received_at").asText()).isEqualTo("2026-11-20T10:00:00Z");
-            assertThat(failure.get("replayed").asBoolean()).isFalse();
-
-            List<String> received = new CopyOnWriteArrayList<>();
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/internal/replay", exchange -> {
-                received.add(exchange.getRequestHeaders().getFirst("X-Sosops-Replay-Endpoint") + " "
-                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            server.start();
-            try {
-                assertThat(run("webhooks", "failures", "replay", "--database-url", db.databaseUrl(), "--id", "f-1",
-                        "--to", "http://127.0.0.1:" + server.getAddress().getPort() + "/internal/replay")).as(err).isZero();
-            } finally {
-                server.stop(0);
-            }
-            assertThat(received).containsExactly("/api/webhooks/twilio/inbound Body=hi");
-            assertThat(store.find("f-1").orElseThrow().replayed()).isTrue();
-        }
-    }
-
-    @Test
-    void anUnreachableDatabaseIsAOneLineInputError() {
-        assertThat(run("webhooks", "failures", "list", "--database-url", "postgresql://postgres:hunter2@127.0.0.1:1/x")).isEqualTo(2);
-        assertThat(err.strip()).doesNotContain("\n").doesNotContain("hunter2").contains("--database-url");
-        assertThat(run("webhooks", "failures", "list", "--database-url", "mysql://x/y")).isEqualTo(2);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * An allowlist kept in a PostgreSQL table ({@code entry text primary key}), read whole through
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * guard refuses: the source fails closed, it never falls back to "allow".
  *
  * <pre>{@code
- * JdbcAllowlistSource source = JdbcAllowlistSource.builder(dataSource::getConnection, normalizer)
+ * JdbcAllowlistSource source = JdbcAllowlistSource.builder(hostDataSource, normalizer)
  *         .table("sosops_recipient_allowlist")
  *         .cacheFor(Duration.ofSeconds(30))
  *         .build();
@@ -60,6 +61,15 @@ public final class JdbcAllowlistSource implements AllowlistSource {
 
     public static Builder builder(ConnectionSource connections, RecipientNormalizer normalizer) {
         return new Builder(connections, normalizer);
+    }
+
+    /**
+     * On the host's {@link DataSource} (its pool): one connection borrowed per cache load, never
+     * closed by the source.
+     */
+    public static Builder builder(DataSource dataSource, RecipientNormalizer normalizer) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new Builder(dataSource::getConnection, normalizer);
     }
 
     @Override

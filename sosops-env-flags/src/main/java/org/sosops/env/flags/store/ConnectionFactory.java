@@ -1,27 +1,35 @@
 package org.sosops.env.flags.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.sosops.env.core.catalog.DatabaseUrl;
+import org.sosops.env.core.jdbc.PooledDataSource;
+import org.sosops.env.core.jdbc.PooledDataSources;
 
 /**
- * Opens JDBC connections for a {@link JdbcFlagStore}. {@link #target()} names the database for
- * messages, without credentials.
+ * Where a {@link JdbcFlagStore} borrows its connections: the host's {@link DataSource}, or a
+ * bounded pool built from a URL. {@link #target()} names the database for messages, without
+ * credentials. {@link #close()} closes only a pool built here.
  *
  * <pre>{@code
- * ConnectionFactory db = ConnectionFactory.of(DatabaseUrl.parse(System.getenv("DATABASE_URL")).orElseThrow());
- * ConnectionFactory pooled = ConnectionFactory.of(dataSource, "app pool");
+ * ConnectionFactory pooled = ConnectionFactory.of(dataSource, "app pool");     // the host's; never closed here
+ * try (ConnectionFactory own = ConnectionFactory.of(DatabaseUrl.parse(System.getenv("DATABASE_URL")).orElseThrow())) {
+ *     ...                                                                        // a pool of 10, closed here
+ * }
  * }</pre>
  */
-public interface ConnectionFactory {
+public interface ConnectionFactory extends AutoCloseable {
     Connection open() throws SQLException;
 
     /** What to call the database in messages: never with a password. */
     String target();
+
+    /** Releases what this factory built; a host's {@link DataSource} is left open. */
+    @Override
+    default void close() {
+    }
 
     static ConnectionFactory of(DataSource dataSource, String target) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -39,22 +47,36 @@ public interface ConnectionFactory {
         };
     }
 
-    /** Connections through {@link DriverManager} (the PostgreSQL driver must be on the class path). */
+    /**
+     * A bounded pool ({@value PooledDataSources#DEFAULT_MAXIMUM_POOL_SIZE} connections, named
+     * {@code sosops-env-flags}) over a PostgreSQL URL; {@link #close()} closes it.
+     *
+     * @throws IllegalStateException when the PostgreSQL JDBC driver is not on the class path (one line, naming DATABASE_URL)
+     */
     static ConnectionFactory of(DatabaseUrl url) {
+        return of(url, PooledDataSources.DEFAULT_MAXIMUM_POOL_SIZE);
+    }
+
+    /** As {@link #of(DatabaseUrl)}, with at most {@code maximumPoolSize} connections. */
+    static ConnectionFactory of(DatabaseUrl url, int maximumPoolSize) {
         Objects.requireNonNull(url, "url");
         String target = url.user().map(u -> u + "@").orElse("") + url.host() + ":" + url.port() + "/" + url.database();
+        PooledDataSource pool = PooledDataSources.postgres("DATABASE_URL", url).component("flags")
+                .maximumPoolSize(maximumPoolSize).build();
         return new ConnectionFactory() {
             @Override
             public Connection open() throws SQLException {
-                Properties properties = new Properties();
-                url.user().ifPresent(u -> properties.setProperty("user", u));
-                url.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
-                return DriverManager.getConnection(url.jdbcUrl(), properties);
+                return pool.getConnection();
             }
 
             @Override
             public String target() {
                 return target;
+            }
+
+            @Override
+            public void close() {
+                pool.close();
             }
         };
     }

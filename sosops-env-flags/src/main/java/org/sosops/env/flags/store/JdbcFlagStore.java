@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sosops.env.flags.value.FlagValue;
@@ -27,17 +28,26 @@ import org.sosops.env.flags.value.FlagValue;
  * listens on it, so every application instance reloads.
  *
  * <pre>{@code
- * JdbcFlagStore store = JdbcFlagStore.builder()
+ * JdbcFlagStore store = JdbcFlagStore.on(hostDataSource);              // the application's pool
+ * JdbcFlagStore own = JdbcFlagStore.builder()                           // or a pool built from the URL
  *         .connections(ConnectionFactory.of(DatabaseUrl.parse(System.getenv("DATABASE_URL")).orElseThrow()))
  *         .table("sosops_feature_flags")
  *         .build();
  * store.migrate();
  * }</pre>
  *
+ * <p>Every read and write borrows a connection and gives it back at once. {@link #subscribe}
+ * is the exception: {@code LISTEN} belongs to one session, so the listener holds one connection
+ * of the same data source for as long as it listens (size a pool one larger than the request path
+ * needs). A pool's maximum lifetime does not cut it: pools retire a connection when it is given
+ * back, and the listener reconnects with a back-off if the server drops it. {@link #close()}
+ * closes a pool the store built ({@link ConnectionFactory#of(org.sosops.env.core.catalog.DatabaseUrl)}),
+ * never the host's {@code DataSource}.
+ *
  * <p>A row whose value is not usable JSON is skipped with a warning naming its key: that flag
  * falls back to its default instead of taking a garbage value.
  */
-public final class JdbcFlagStore implements FlagStore {
+public final class JdbcFlagStore implements FlagStore, AutoCloseable {
     /** The schema, as a class-path resource for Flyway or Liquibase users. */
     public static final String MIGRATION_RESOURCE = "org/sosops/env/flags/store/V1__sosops_feature_flags.sql";
 
@@ -54,6 +64,17 @@ public final class JdbcFlagStore implements FlagStore {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A store on the host's {@link DataSource} (default table); the store never closes it. */
+    public static JdbcFlagStore on(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /** Closes the pool the store's {@link ConnectionFactory} built, if any; a host's data source stays open. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     /** The configured table name. */
@@ -172,6 +193,11 @@ public final class JdbcFlagStore implements FlagStore {
         public Builder connections(ConnectionFactory connections) {
             this.connections = Objects.requireNonNull(connections, "connections");
             return this;
+        }
+
+        /** Connections from the host's {@link DataSource}, never closed by the store. */
+        public Builder dataSource(DataSource dataSource) {
+            return connections(ConnectionFactory.of(dataSource, "the application's DataSource"));
         }
 
         /**

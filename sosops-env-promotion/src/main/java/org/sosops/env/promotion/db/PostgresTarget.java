@@ -10,7 +10,8 @@ import org.sosops.env.promotion.PromotionInputException;
 
 /**
  * A PostgreSQL database named by a {@code DATABASE_URL}-style URL, opened with a short connect
- * timeout. Shown (in {@link #toString()} and errors) as {@code user@host:port/database}, never
+ * timeout: one connection per call, for the command line's one-shot commands (a pool would
+ * outlive them; a long-running host hands {@code PromotionLedger.on} its own {@code DataSource}). Shown (in {@link #toString()} and errors) as {@code user@host:port/database}, never
  * with its password.
  *
  * <pre>{@code
@@ -22,9 +23,11 @@ public final class PostgresTarget {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final DatabaseUrl url;
+    private final String what;
 
-    private PostgresTarget(DatabaseUrl url) {
+    private PostgresTarget(DatabaseUrl url, String what) {
         this.url = Objects.requireNonNull(url);
+        this.what = Objects.requireNonNull(what);
     }
 
     /**
@@ -34,12 +37,12 @@ public final class PostgresTarget {
      */
     public static PostgresTarget parse(String what, String value) {
         return new PostgresTarget(DatabaseUrl.parse(value).orElseThrow(() -> new PromotionInputException(
-                what + " " + DatabaseUrl.problem(value).orElse("is not a PostgreSQL URL"))));
+                what + " " + DatabaseUrl.problem(value).orElse("is not a PostgreSQL URL"))), what);
     }
 
     /** The database a parsed URL names (e.g. one read from a named environment variable). */
     public static PostgresTarget of(DatabaseUrl url) {
-        return new PostgresTarget(url);
+        return new PostgresTarget(url, "the database URL");
     }
 
     public DatabaseUrl url() {
@@ -57,6 +60,7 @@ public final class PostgresTarget {
      * @throws PromotionInputException naming the target when the database cannot be reached
      */
     public Connection connect() {
+        requireDriver();
         Properties properties = new Properties();
         url.user().ifPresent(u -> properties.setProperty("user", u));
         url.password().ifPresent(p -> properties.setProperty("password", p.reveal()));
@@ -66,6 +70,15 @@ public final class PostgresTarget {
             return DriverManager.getConnection(url.jdbcUrl(), properties);
         } catch (SQLException e) {
             throw unreachable(e);
+        }
+    }
+
+    /** The driver is the application's (the CLI ships it); without it, say so in one line naming the option. */
+    private void requireDriver() {
+        try {
+            Class.forName("org.postgresql.Driver", false, PostgresTarget.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new PromotionInputException(what + " needs the PostgreSQL JDBC driver (org.postgresql:postgresql) on the class path");
         }
     }
 

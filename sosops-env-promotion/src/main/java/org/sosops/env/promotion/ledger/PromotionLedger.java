@@ -12,15 +12,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.sosops.env.promotion.PromotionInputException;
 import org.sosops.env.promotion.db.PostgresTarget;
 
 /**
  * The promotion ledger: a PostgreSQL table of evidence (commit, environment, check, result, time)
  * written by {@code smoke --record} and read by {@code launch-gate --target prod}. Rows are only
- * ever added, so the ledger is an audit trail. Thread-safe.
+ * ever added, so the ledger is an audit trail. Thread-safe. It borrows one connection per call:
+ * from the host's {@link DataSource} ({@link #on}), never closed here, or, for the command line's
+ * one-shot commands, straight from a {@link PostgresTarget} (a pool would outlive the command).
  *
  * <pre>{@code
  * PromotionLedger ledger = PromotionLedger.at(PostgresTarget.parse("SOSOPS_PROMOTION_LEDGER_URL", url), Clock.systemUTC());
+ * PromotionLedger hosted = PromotionLedger.on(hostDataSource, Clock.systemUTC());   // a long-running host's pool
  * ledger.record("3f2c…", "staging", "smoke", LedgerEntry.Result.PASS);
  * boolean proven = ledger.latest("3f2c…", "staging", "smoke").map(e -> e.result() == PASS).orElse(false);
  * }</pre>
@@ -29,20 +35,44 @@ public final class PromotionLedger {
     /** The table, created on first use. */
     public static final String TABLE = "sosops_promotion_ledger";
 
-    private final PostgresTarget database;
+    private final Connections database;
     private final Clock clock;
 
-    private PromotionLedger(PostgresTarget database, Clock clock) {
+    private PromotionLedger(Connections database, Clock clock) {
         this.database = Objects.requireNonNull(database);
         this.clock = Objects.requireNonNull(clock);
     }
 
     public static PromotionLedger at(PostgresTarget database, Clock clock) {
-        return new PromotionLedger(database, clock);
+        Objects.requireNonNull(database, "database");
+        return new PromotionLedger(new Connections(database::connect, database::unreachable, database), clock);
     }
 
-    public PostgresTarget database() {
-        return database;
+    /** The ledger in the host's PostgreSQL {@link DataSource}; the ledger never closes it. */
+    public static PromotionLedger on(DataSource dataSource, Clock clock) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new PromotionLedger(new Connections(dataSource::getConnection,
+                e -> new PromotionInputException("cannot use the ledger database (the application's DataSource): "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ")), e),
+                null), clock);
+    }
+
+    /** The database named by URL; empty for a ledger on a host's {@link DataSource}. */
+    public Optional<PostgresTarget> target() {
+        return Optional.ofNullable(database.target());
+    }
+
+    /** Where connections come from, and how a failure is told. */
+    private record Connections(Opener opener, Function<SQLException, PromotionInputException> unreachable,
+                               PostgresTarget target) {
+        Connection connect() throws SQLException {
+            return opener.open();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        Connection open() throws SQLException;
     }
 
     /** Adds one row; the time comes from the clock. */
@@ -71,7 +101,7 @@ public final class PromotionLedger {
             }
             c.commit();
         } catch (SQLException e) {
-            throw database.unreachable(e);
+            throw database.unreachable().apply(e);
         }
     }
 
@@ -106,7 +136,7 @@ public final class PromotionLedger {
                 return entries;
             }
         } catch (SQLException e) {
-            throw database.unreachable(e);
+            throw database.unreachable().apply(e);
         }
     }
 

@@ -83,7 +83,7 @@ class ReleaseRulesTest {
         assertThat(ReleaseRules.defaults().checkRelease("prod", candidate, Optional.of(ledger)))
                 .singleElement().asString().contains("was never validated on staging");
 
-        PromotionLedger later = PromotionLedger.at(ledger.database(), Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
+        PromotionLedger later = PromotionLedger.at(ledger.target().orElseThrow(), Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC));
         ledger.record(COMMIT, "staging", "smoke", LedgerEntry.Result.PASS);
         later.record(COMMIT, "staging", "smoke", LedgerEntry.Result.FAIL);
         assertThat(ReleaseRules.defaults().checkRelease("prod", candidate, Optional.of(ledger)))

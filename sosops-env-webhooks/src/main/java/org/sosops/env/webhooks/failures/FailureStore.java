@@ -3,6 +3,7 @@ package org.sosops.env.webhooks.failures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sosops.env.webhooks.request.WebhookRequest;
 
 /**
  * Durable records of refused or failed webhooks: list them, replay them through the host's
@@ -11,7 +12,8 @@ import java.util.Optional;
  * <pre>{@code
  * FailureStore store = FailureStores.forDatabaseUrl(Optional.ofNullable(System.getenv("DATABASE_URL")), Path.of(".sosops-env"));
  * for (FailureRecord failure : store.list(50)) { ... }
- * store.replay(id, failure -> handler.process(failure.body()), clock.instant());
+ * FailureReplay rule = FailureReplay.of(record -> Optional.of(twilioVerifier), false);
+ * store.replay(id, rule, (failure, request) -> handler.process(request), clock.instant());
  * }</pre>
  */
 public interface FailureStore {
@@ -35,25 +37,31 @@ public interface FailureStore {
     int deleteReceivedBefore(Instant cutoff);
 
     /**
-     * Runs the host's processing for a stored record (no verification: it was refused or failed
-     * already, and its signature headers are gone) and marks it replayed when the handler returns.
+     * Hands a stored record to the host's processing if {@code rule} allows it — its stored
+     * signature verifies against the current secret now, and a refused record only when the rule
+     * includes refused records — and marks it replayed when the handler returns.
      *
-     * @return the record as marked, or empty when there is no such id
+     * @return replayed, skipped (with the reason) or not found
      * @throws Exception whatever the handler throws; the record then stays unreplayed
      */
-    default Optional<FailureRecord> replay(String id, ReplayHandler handler, Instant now) throws Exception {
+    default ReplayResult replay(String id, FailureReplay rule, ReplayHandler handler, Instant now) throws Exception {
         Optional<FailureRecord> found = find(id);
         if (found.isEmpty()) {
-            return Optional.empty();
+            return new ReplayResult.NotFound(id);
         }
-        handler.process(found.get());
+        FailureRecord record = found.get();
+        FailureReplay.Verdict verdict = rule.check(record);
+        if (verdict instanceof FailureReplay.Verdict.Refused refused) {
+            return new ReplayResult.Skipped(record, refused.reason());
+        }
+        handler.process(record, ((FailureReplay.Verdict.Allowed) verdict).request());
         markReplayed(id, now);
-        return Optional.of(found.get().withReplayedAt(now));
+        return new ReplayResult.Replayed(record.withReplayedAt(now));
     }
 
-    /** The host's processing of one stored request. */
+    /** The host's processing of one stored request that verified again. */
     @FunctionalInterface
     interface ReplayHandler {
-        void process(FailureRecord failure) throws Exception;
+        void process(FailureRecord failure, WebhookRequest request) throws Exception;
     }
 }

@@ -21,7 +21,9 @@ import org.sosops.env.webhooks.jdbc.Database;
 /**
  * Failure records in PostgreSQL (shared by the fleet) or embedded H2. The schema ships in this jar
  * ({@code org/sosops/env/webhooks/failures/schema-postgresql.sql}, {@code schema-h2.sql}) and is
- * applied on {@link #open} when the table is missing.
+ * applied on {@link #open}: the table is created when missing, and a table of an older version
+ * gets the columns it lacks (its rows count as refused and carry no signatures, so they never
+ * replay).
  *
  * <pre>{@code
  * FailureStore store = JdbcFailureStore.open(Database.fromUrl(System.getenv("DATABASE_URL")));
@@ -32,8 +34,10 @@ public final class JdbcFailureStore implements FailureStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() { };
-    private static final String COLUMNS = "id, request_id, endpoint, provider, reason, received_at, headers, body,"
-            + " source_address, replayed_at";
+    private static final String COLUMNS = "id, request_id, endpoint, provider, reason, received_at, headers,"
+            + " signing_headers, raw_query, body, truncated, refused, source_address, replayed_at";
+    /** The columns added after the first release; their presence means the table is up to date. */
+    private static final String LATER_COLUMNS = "signing_headers, raw_query, truncated, refused";
 
     private final Database database;
 
@@ -67,13 +71,72 @@ public final class JdbcFailureStore implements FailureStore {
 
     private void applySchema() {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            boolean upToDate = hasLaterColumns(c);
             for (String statement : schema(database.dialect()).split(";")) {
-                if (!statement.isBlank()) {
+                // ALTER takes an exclusive table lock even when the column exists: skip it on a current table.
+                boolean alter = statement.strip().lines().filter(l -> !l.startsWith("--")).findFirst()
+                        .orElse("").startsWith("ALTER");
+                if (!statement.isBlank() && !(alter && upToDate)) {
                     s.execute(statement);
                 }
             }
+            if (!upToDate) {
+                scrubFirstReleaseHeaders(c);
+            }
         } catch (SQLException e) {
             throw failure("create the failure table in", e);
+        }
+    }
+
+    /**
+     * The first release kept headers by a deny-list, so its rows may hold a custom token header
+     * (such as {@code X-Hook-Key}) in clear: on upgrade, every row's headers are cut down to the
+     * allow-list.
+     */
+    private static void scrubFirstReleaseHeaders(Connection c) throws SQLException {
+        // id -> {kept headers as JSON, the query the first release kept as a ":query" pseudo-header}
+        Map<String, String[]> scrubbed = new java.util.LinkedHashMap<>();
+        try (Statement select = c.createStatement();
+             ResultSet rows = select.executeQuery("SELECT id, headers FROM " + TABLE)) {
+            while (rows.next()) {
+                String json = rows.getString("headers");
+                Map<String, List<String>> all = headers(json);
+                String query = all.getOrDefault(":query", List.of()).stream().findFirst().orElse(null);
+                String keptJson;
+                try {
+                    keptJson = JSON.writeValueAsString(StoredHeaders.descriptive(all));
+                } catch (IOException e) {
+                    keptJson = "{}";
+                }
+                if (!keptJson.equals(json)) {
+                    scrubbed.put(rows.getString("id"), new String[] {keptJson, query});
+                }
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE " + TABLE
+                + " SET headers = ?, raw_query = COALESCE(raw_query, ?) WHERE id = ?")) {
+            for (Map.Entry<String, String[]> row : scrubbed.entrySet()) {
+                update.setString(1, row.getValue()[0]);
+                update.setString(2, row.getValue()[1]);
+                update.setString(3, row.getKey());
+                update.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean hasLaterColumns(Connection c) {
+        try (Statement probe = c.createStatement()) {
+            probe.executeQuery("SELECT " + LATER_COLUMNS + " FROM " + TABLE + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException missingTableOrColumn) {
+            try {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+            } catch (SQLException ignored) {
+                // The schema statements below report any real problem.
+            }
+            return false;
         }
     }
 
@@ -81,7 +144,7 @@ public final class JdbcFailureStore implements FailureStore {
     public void record(FailureRecord failure) {
         try (Connection c = database.connect();
              PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, failure.id());
             insert.setString(2, failure.requestId());
             insert.setString(3, failure.endpoint());
@@ -89,9 +152,13 @@ public final class JdbcFailureStore implements FailureStore {
             insert.setString(5, failure.reason());
             insert.setTimestamp(6, Timestamp.from(failure.receivedAt()));
             insert.setString(7, JSON.writeValueAsString(failure.headers()));
-            insert.setBytes(8, failure.body());
-            insert.setString(9, failure.sourceAddress().orElse(null));
-            insert.setTimestamp(10, failure.replayedAt().map(Timestamp::from).orElse(null));
+            insert.setString(8, JSON.writeValueAsString(failure.signingHeaders()));
+            insert.setString(9, failure.rawQuery().orElse(null));
+            insert.setBytes(10, failure.body());
+            insert.setBoolean(11, failure.truncated());
+            insert.setBoolean(12, failure.refused());
+            insert.setString(13, failure.sourceAddress().orElse(null));
+            insert.setTimestamp(14, failure.replayedAt().map(Timestamp::from).orElse(null));
             insert.executeUpdate();
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -157,17 +224,26 @@ public final class JdbcFailureStore implements FailureStore {
     }
 
     private static FailureRecord read(ResultSet rows) throws SQLException {
-        Map<String, List<String>> headers;
-        try {
-            headers = JSON.readValue(rows.getString("headers"), HEADERS);
-        } catch (IOException e) {
-            headers = Map.of();
+        Map<String, List<String>> headers = headers(rows.getString("headers"));
+        Optional<String> query = Optional.ofNullable(rows.getString("raw_query"));
+        if (query.isEmpty() && headers.containsKey(":query")) {
+            // Rows of the first release kept the query as a pseudo-header.
+            query = headers.get(":query").stream().findFirst();
         }
         Timestamp replayed = rows.getTimestamp("replayed_at");
         return new FailureRecord(rows.getString("id"), rows.getString("request_id"), rows.getString("endpoint"),
                 rows.getString("provider"), rows.getString("reason"), rows.getTimestamp("received_at").toInstant(),
-                headers, rows.getBytes("body"), Optional.ofNullable(rows.getString("source_address")),
-                Optional.ofNullable(replayed).map(Timestamp::toInstant));
+                headers, headers(rows.getString("signing_headers")), query, rows.getBytes("body"),
+                rows.getBoolean("truncated"), rows.getBoolean("refused"),
+                Optional.ofNullable(rows.getString("source_address")), Optional.ofNullable(replayed).map(Timestamp::toInstant));
+    }
+
+    private static Map<String, List<String>> headers(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, HEADERS);
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     private FailureStoreException failure(String action, SQLException e) {

@@ -100,6 +100,24 @@ public final class PostmarkTokenVerifier implements WebhookVerifier {
         }
     }
 
+    /**
+     * Postmark's token is a shared secret, so a stored copy never holds it and cannot be checked
+     * against it: the stored copy is re-verified by its source address only, which needs the source
+     * allowlist; without one nothing can be re-verified.
+     */
+    @Override
+    public Verification reverify(WebhookRequest storedCopy, java.time.Instant receivedAt) {
+        if (allowlist.isAny()) {
+            return Verification.rejected(PROVIDER, RejectReason.MISSING_TOKEN, "the Postmark token is never stored, and "
+                    + "without a source allowlist a stored request cannot be re-verified by its source");
+        }
+        if (!allowlist.allows(storedCopy.sourceAddress())) {
+            return Verification.rejected(PROVIDER, RejectReason.SOURCE_NOT_ALLOWED,
+                    "the stored source address is outside the Postmark allowlist");
+        }
+        return Verification.verified(PROVIDER);
+    }
+
     @Override
     public String toString() {
         return "PostmarkTokenVerifier[token ***, header " + tokenHeader + ", sources " + allowlist + "]";

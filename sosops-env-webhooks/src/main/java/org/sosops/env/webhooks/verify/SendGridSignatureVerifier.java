@@ -160,6 +160,13 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
         return signer.verifySignature(hash, rs[0], rs[1]);
     }
 
+    /** The stored signature against this key, its timestamp judged as of the request's arrival. */
+    @Override
+    public Verification reverify(WebhookRequest storedCopy, java.time.Instant receivedAt) {
+        return new SendGridSignatureVerifier(key, Clock.fixed(receivedAt, java.time.ZoneOffset.UTC), tolerance)
+                .verify(storedCopy);
+    }
+
     @Override
     public String toString() {
         return "SendGridSignatureVerifier[P-256 key ***, tolerance " + tolerance.toSeconds() + " s]";

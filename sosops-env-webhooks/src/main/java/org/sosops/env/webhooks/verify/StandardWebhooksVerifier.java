@@ -142,6 +142,13 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
         }
     }
 
+    /** The stored signature against these secrets, its timestamp judged as of the request's arrival. */
+    @Override
+    public Verification reverify(WebhookRequest storedCopy, java.time.Instant receivedAt) {
+        return new StandardWebhooksVerifier(keys, Clock.fixed(receivedAt, java.time.ZoneOffset.UTC), tolerance)
+                .verify(storedCopy);
+    }
+
     @Override
     public String toString() {
         return "StandardWebhooksVerifier[" + keys.size() + " key(s) ***]";

@@ -19,6 +19,17 @@ public interface WebhookVerifier {
     Verification verify(WebhookRequest request);
 
     /**
+     * Verifies the stored copy of a request received at {@code receivedAt}, for replay: the stored
+     * signature is checked against this verifier's (current) secret, and timestamp windows are
+     * judged as of {@code receivedAt} — the server's own clock when the request arrived — so an old
+     * genuine failure can be replayed while a signature that was stale on arrival stays refused.
+     * Verifiers without a time window re-verify exactly as {@link #verify} does.
+     */
+    default Verification reverify(WebhookRequest storedCopy, java.time.Instant receivedAt) {
+        return verify(storedCopy);
+    }
+
+    /**
      * A verifier that accepts everything unchecked, for environments whose policy allows unsigned
      * webhooks when no secret is configured (local). The guard refuses to build it where strict.
      */

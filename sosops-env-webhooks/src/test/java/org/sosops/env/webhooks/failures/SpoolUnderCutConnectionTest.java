@@ -46,9 +46,12 @@ class SpoolUnderCutConnectionTest {
                 record(store, sent, "during-" + i);
             }
             assertThat(store.pending()).isEqualTo(20);
-            assertThat(Files.readString(spool)).doesNotContain("RSOYDt4T1cUTdK1PDd93");
+            // The signature (a MAC) is kept for re-verification; the Authorization credential never is.
+            assertThat(Files.readString(spool)).contains("RSOYDt4T1cUTdK1PDd93").doesNotContain("dXNlcjpwYXNz");
 
             proxy.restore();
+            // The pool reopens connections with a back-off of at most a few seconds after an outage.
+            awaitReachable(store);
             record(store, sent, "after-0");
             assertThat(store.pending()).isZero();
             assertThat(Files.exists(spool)).isFalse();
@@ -102,6 +105,21 @@ class SpoolUnderCutConnectionTest {
             SpoolingFailureStore store = new SpoolingFailureStore(target, dir.resolve("spool.jsonl"));
             store.record(record);
             assertThat(target.list(10)).hasSize(1);
+        }
+    }
+
+    private static void awaitReachable(SpoolingFailureStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                store.flush();
+                return;
+            } catch (FailureStoreException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
