@@ -227,7 +227,10 @@ class WebhookGuardHardeningTest {
         assertThat(ConnectionFailures.isConnectionFailure(new SQLTransientConnectionException("pool timeout"))).isTrue();
         assertThat(ConnectionFailures.isConnectionFailure(new RuntimeException(new java.sql.SQLNonTransientConnectionException("x"))))
                 .isTrue();
+        assertThat(ConnectionFailures.isConnectionFailure(new RuntimeException(new SQLException("Connection is closed"))))
+                .as("HikariCP's answer for an evicted connection").isTrue();
         assertThat(ConnectionFailures.isConnectionFailure(new SQLException("too long", "22001"))).isFalse();
+        assertThat(ConnectionFailures.isConnectionFailure(new SQLException("Connection is closed", "22001"))).isFalse();
         assertThat(ConnectionFailures.isConnectionFailure(new SQLException("no state"))).isFalse();
         assertThat(ConnectionFailures.isConnectionFailure(new IllegalStateException("x"))).isFalse();
     }
