@@ -1,7 +1,6 @@
 package org.sosops.env.core.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +30,7 @@ public final class PooledDataSources {
     /** Connections per pool unless {@value #POOL_SIZE_VARIABLE} or {@link Builder#maximumPoolSize} says otherwise. */
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
     /** How long a borrower waits for a connection before the operation fails. */
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
     /** The library setting for the size of every pool it builds from a URL. */
     public static final String POOL_SIZE_VARIABLE = "SOSOPS_DATABASE_POOL_SIZE";
 
@@ -202,7 +201,7 @@ public final class PooledDataSources {
                 config.addDataSourceProperty("socketTimeout", "15");
                 config.addDataSourceProperty("ApplicationName", poolName());
             }
-            return new PooledDataSource(new HikariDataSource(config));
+            return new PooledDataSource(config);
         }
 
         /** HikariCP looks in the context class loader, then in its own: so does this check. */

@@ -65,11 +65,18 @@ public final class Database implements AutoCloseable {
     /** PostgreSQL or H2, from the product name a connection reports. */
     public static Dialect detectDialect(DataSource dataSource) {
         String product;
+        boolean autoCommit;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
+            autoCommit = connection.getAutoCommit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the DataSource to tell its database ("
                     + e.getClass().getSimpleName() + ", SQLState " + e.getSQLState() + ")", e);
+        }
+        if (!autoCommit) {
+            // Each webhook statement is its own transaction; with auto-commit off nothing would ever commit.
+            throw new IllegalStateException("the DataSource hands out connections with auto-commit off;"
+                    + " the webhook tables need auto-commit on (the default of HikariCP and Spring Boot)");
         }
         String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {

@@ -88,7 +88,7 @@ class SpoolUnderCutConnectionTest {
             }
             proxy.restore();
             writer.join();
-            store.flush();
+            awaitReachable(store);
 
             FailureStore direct = JdbcFailureStore.open(Database.fromUrl(db.databaseUrl()));
             assertThat(sent).hasSize(150);

@@ -18,24 +18,20 @@ class BucketExpiryTest {
 
     @Test
     void idleBucketRowsAreDeletedFromPostgresqlOnceRefilled() throws Exception {
-        // Bucket4j stamps expires_at with the system clock, so this one test runs on real time.
+        MutableClock clock = MutableClock.at(1_800_000_000L);
         try (ScratchDatabase db = ScratchDatabase.create("buckets")) {
-            Database database = Database.fromUrl(db.databaseUrl());
-            PostgresSourceRateLimiter slow = PostgresSourceRateLimiter.create(database, RateLimitSpec.parse("5/1h"),
-                    java.time.Clock.systemUTC());
-            PostgresSourceRateLimiter fast = PostgresSourceRateLimiter.create(database, RateLimitSpec.parse("50/1s"),
-                    java.time.Clock.systemUTC());
-            for (int i = 0; i < 20; i++) {
-                slow.tryAcquire("refused 198.51.100." + i);
-            }
-            for (int i = 0; i < 30; i++) {
-                fast.tryAcquire("refused 192.0.2." + i);
+            PostgresSourceRateLimiter limiter = PostgresSourceRateLimiter.create(Database.fromUrl(db.databaseUrl()),
+                    RateLimitSpec.parse("5/1m"), clock);
+            for (int i = 0; i < 50; i++) {
+                limiter.tryAcquire("refused 198.51.100." + i);
             }
             assertThat(rows(db)).isEqualTo(50);
-            Thread.sleep(1_200);   // the fast buckets are full again; the slow ones need twelve minutes
+            assertThat(limiter.removeIdleBuckets()).isZero();   // still refilling: kept
 
-            assertThat(fast.removeIdleBuckets()).isEqualTo(30);
-            assertThat(rows(db)).isEqualTo(20);
+            clock.advance(Duration.ofMinutes(2));
+
+            assertThat(limiter.removeIdleBuckets()).isEqualTo(50);
+            assertThat(rows(db)).isZero();
         }
     }
 

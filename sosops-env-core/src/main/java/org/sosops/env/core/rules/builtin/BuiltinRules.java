@@ -9,6 +9,7 @@ public final class BuiltinRules {
     }
 
     public static List<Rule> all() {
-        return List.of(new AppEnvRule(), new RequiredVariablesRule(), new FormatRule(), new DatabaseSeparationRule());
+        return List.of(new AppEnvRule(), new RequiredVariablesRule(), new FormatRule(), new DatabaseSeparationRule(),
+                new PoolSizeRule());
     }
 }

@@ -42,7 +42,7 @@ class BuiltinRulesTest {
     @Test
     void theBuiltinRulesComeInReportingOrder() {
         assertThat(ENGINE.rules()).extracting(r -> r.getClass().getSimpleName())
-                .containsExactly("AppEnvRule", "RequiredVariablesRule", "FormatRule", "DatabaseSeparationRule");
+                .containsExactly("AppEnvRule", "RequiredVariablesRule", "FormatRule", "DatabaseSeparationRule", "PoolSizeRule");
     }
 
     // app-env-invalid
