@@ -1,6 +1,7 @@
 package org.sosops.env.webhooks;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.core.catalog.Provider;
 import org.sosops.env.core.jdbc.PooledDataSources;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
@@ -168,12 +170,33 @@ public final class WebhookGuards {
                 ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
                 : SeenIdStore.inMemory(Duration.ofHours(24)));
         if (policy.alertsOnWebhookFailures()) {
-            AlertSink sink = policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(URI::create)
+            AlertSink sink = policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(WebhookGuards::alertUrl)
                     .<AlertSink>map(HttpAlertSink::new).orElseGet(AlertSink::slf4j);
             builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));
         }
         return builder.build();
     }
+
+    /**
+     * The alert target. Chat webhook URLs carry their secret in the path, so a malformed value is
+     * reported by the variable's name alone, never quoted.
+     */
+    static URI alertUrl(String value) {
+        String problem = "SOSOPS_WEBHOOK_ALERT_URL is not an absolute http(s) URL with a host (value not shown: "
+                + "alert URLs carry their secret)";
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new WebhookConfigurationException(problem);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new WebhookConfigurationException(problem);
+        }
+        return uri;
+    }
+
 
     private static Database hostDatabase(DataSource dataSource) {
         try {
@@ -199,6 +222,10 @@ public final class WebhookGuards {
     }
 
     private static void configureTwilio(EnvironmentPolicy policy, WebhookGuard.Builder builder) {
+        // A host that declared it uses no Twilio (SOSOPS_PROVIDERS) serves no Twilio endpoint, so needs no token.
+        if (!policy.catalog().uses(Provider.TWILIO)) {
+            return;
+        }
         Optional<Secret> token = policy.secret("TWILIO_AUTH_TOKEN");
         if (token.isEmpty()) {
             builder.endpointWithoutSecret(TWILIO_INBOUND, TwilioSignatureVerifier.PROVIDER, "TWILIO_AUTH_TOKEN");
@@ -221,6 +248,9 @@ public final class WebhookGuards {
     }
 
     private static void configureEmail(EnvironmentPolicy policy, WebhookGuard.Builder builder, Clock clock) {
+        if (!policy.catalog().sendsEmail()) {
+            return;
+        }
         String provider = policy.value("EMAIL_PROVIDER").map(p -> p.strip().toLowerCase(Locale.ROOT)).orElse("sendgrid");
         Optional<Secret> secret = policy.secret("EMAIL_WEBHOOK_SIGNING_SECRET");
         if (secret.isEmpty()) {
