@@ -96,7 +96,7 @@ class LayeringTest {
                 .check(classes);
         // java.util.logging may appear in a signature the JDK imposes (DataSource.getParentLogger), but
         // no library code may log through it.
-        noClasses().that().resideInAnyPackage(CORE, FLAGS, OPENFEATURE, WEBHOOKS, PROMOTION, TESTING)
+        noClasses().that().resideInAnyPackage(CORE, FLAGS, OPENFEATURE, WEBHOOKS, PROMOTION, TESTING, SERVLET, SPRING)
                 .should().accessClassesThat().resideInAnyPackage("java.util.logging..")
                 .check(classes);
     }

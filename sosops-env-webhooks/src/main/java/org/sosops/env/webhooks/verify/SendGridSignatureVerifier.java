@@ -136,7 +136,9 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
     private BigInteger[] decodeSignature(String header) {
         try {
             return EcdsaDer.decode(Base64.getDecoder().decode(header.strip()), order);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Whatever the DER decoder throws on garbage (an empty signature once made BouncyCastle's
+            // decoder throw a NullPointerException; found by fuzzing), the signature is malformed.
             return null;
         }
     }
