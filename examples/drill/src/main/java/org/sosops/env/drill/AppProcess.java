@@ -62,6 +62,11 @@ final class AppProcess implements AutoCloseable {
         throw new IOException("the application did not become healthy within " + limit + "; see " + log);
     }
 
+    /** {@code kill -9}: the JVM gets no shutdown hook, no flush, no close — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
