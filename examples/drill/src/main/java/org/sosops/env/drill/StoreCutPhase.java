@@ -3,9 +3,7 @@ package org.sosops.env.drill;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +56,11 @@ final class StoreCutPhase {
                 Map<String, Deliveries.Outcome> cut = sendAll(client, during);
                 first.putAll(cut);
                 proxy.restore();
-                awaitReady(client, app.uri("/api/health/ready"));
+                if (!awaitStoreBack(drill, client, url, run)) {
+                    Drill.report("valid-cut", "SOSOPS_WEBHOOK_STORE_FAILURE=" + policy
+                            + ": the seen-id store did not come back within 30 s of the heal");
+                    return false;
+                }
                 Map<String, HttpRequest> everything = new LinkedHashMap<>(before);
                 everything.putAll(during);
                 Map<String, Deliveries.Outcome> again = sendAll(client, everything);
@@ -147,16 +149,21 @@ final class StoreCutPhase {
         return counts;
     }
 
-    private static void awaitReady(Deliveries client, URI ready) throws InterruptedException {
+    /**
+     * The heal is over when the guard remembers again: a fresh probe callback sent twice gets a
+     * {@code duplicate} the second time. Readiness alone is not enough — the pool may still be
+     * failing its borrowers for a moment after the relay accepts connections again.
+     */
+    private static boolean awaitStoreBack(Drill drill, Deliveries client, URI url, String run)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<Integer> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            Deliveries.Outcome o = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build());
-            if (o.status() == 200) {
-                return;
+        for (int k = 0; System.nanoTime() < deadline; k++) {
+            HttpRequest probe = drill.signedStatus(url, "probe" + run + k);
+            if (client.send(probe).handled() && client.send(probe).duplicate()) {
+                return true;
             }
-            seen.add(o.status());
             Thread.sleep(250);
         }
+        return false;
     }
 }
