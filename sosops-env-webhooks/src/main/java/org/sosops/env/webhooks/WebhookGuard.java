@@ -21,10 +21,12 @@ import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureReplay;
 import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.failures.ReplayResult;
+import org.sosops.env.webhooks.jdbc.StoreException;
 import org.sosops.env.webhooks.ratelimit.RateDecision;
 import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
 import org.sosops.env.webhooks.replay.DeliveryIds;
 import org.sosops.env.webhooks.replay.SeenIdStore;
+import org.sosops.env.webhooks.request.ClientAddress;
 import org.sosops.env.webhooks.request.SourceAllowlist;
 import org.sosops.env.webhooks.request.WebhookRequest;
 import org.sosops.env.webhooks.verify.RejectReason;
@@ -33,8 +35,9 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
 
 /**
  * The webhook pipeline a host calls once per request, on any HTTP stack: request id (a valid
- * inbound {@code X-Request-Id} is honoured) → source allowlist → rate limit per source → size cap
- * and signature verification → replay check (seen delivery ids) → the host's handler. It never
+ * inbound {@code X-Request-Id} is honoured) → real source (trusted proxies) → source allowlist →
+ * size cap and signature verification → rate limit per source, refused and verified requests in
+ * separate budgets → replay check on signed content → the host's handler. It never
  * throws: every outcome is a {@link WebhookResponse}. Refused and failed requests are logged with
  * the request id, stored as failure records and, by policy, alerted on.
  *
@@ -53,9 +56,14 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
 public final class WebhookGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookGuard.class);
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String VERIFIED_BUDGET = "verified ";
+    private static final String REFUSED_BUDGET = "refused ";
+    private static final long STORE_RETRY_AFTER_SECONDS = 30;
 
     private final Map<String, Endpoint> endpoints;
     private final SourceAllowlist allowlist;
+    private final ClientAddress clients;
+    private final StoreFailurePolicy storeFailurePolicy;
     private final SourceRateLimiter rateLimiter;
     private final SeenIdStore seenIds;
     private final FailureStore failures;
@@ -71,6 +79,8 @@ public final class WebhookGuard implements AutoCloseable {
     private WebhookGuard(Builder b) {
         this.endpoints = Map.copyOf(b.endpoints);
         this.allowlist = b.allowlist;
+        this.clients = ClientAddress.behind(b.trustedProxies);
+        this.storeFailurePolicy = b.storeFailurePolicy;
         this.rateLimiter = b.rateLimiter;
         this.seenIds = b.seenIds;
         this.failures = b.failures;
@@ -154,20 +164,17 @@ public final class WebhookGuard implements AutoCloseable {
                     Optional.of("method-not-allowed"));
         }
         String provider = endpoint.verifier().provider();
-        if (!allowlist.allows(request.sourceAddress()) || !endpoint.allowlist().allows(request.sourceAddress())) {
-            return reject(request, requestId, endpoint, receivedAt, Verification.rejected(provider,
+        Optional<InetAddress> source = clients.source(request);
+        if (!source.equals(request.sourceAddress())) {
+            request = request.withSourceAddress(source.orElse(null));
+        }
+        String bucket = ClientAddress.bucket(source);
+        if (!allowlist.allows(source) || !endpoint.allowlist().allows(source)) {
+            return refuse(request, requestId, endpoint, receivedAt, bucket, Verification.rejected(provider,
                     RejectReason.SOURCE_NOT_ALLOWED, "the source address is outside the allowlist"));
         }
-        RateDecision rate = rateLimiter.tryAcquire(sourceKey(request));
-        if (!rate.allowed()) {
-            long count = rateLimited.incrementAndGet();
-            LOG.warn("webhook {} {} rate-limited for source {} (request {}, {} rate-limited so far)", provider,
-                    request.path(), sourceKey(request), requestId, count);
-            return new WebhookResponse(429, WebhookResponse.Outcome.RATE_LIMITED, requestId,
-                    Optional.of(rate.retryAfterSeconds()), Optional.of("rate-limited"));
-        }
         if (request.body().length > maxBodyBytes) {
-            return reject(request, requestId, endpoint, receivedAt, Verification.rejected(provider,
+            return refuse(request, requestId, endpoint, receivedAt, bucket, Verification.rejected(provider,
                     RejectReason.BODY_TOO_LARGE, "the body has " + request.body().length + " bytes; the cap is "
                             + maxBodyBytes));
         }
@@ -179,21 +186,52 @@ public final class WebhookGuard implements AutoCloseable {
                     "the verifier failed (" + e.getClass().getSimpleName() + ")");
         }
         if (verification instanceof Verification.Rejected rejected) {
-            return reject(request, requestId, endpoint, receivedAt, rejected);
+            return refuse(request, requestId, endpoint, receivedAt, bucket, rejected);
         }
-        List<String> ids = DeliveryIds.of(provider, request);
-        List<String> fresh = new ArrayList<>();
+        // Verified requests draw from their own budget: refused junk from the same source cannot spend it.
+        RateDecision rate;
         try {
-            for (String id : ids) {
+            rate = rateLimiter.tryAcquire(VERIFIED_BUDGET + bucket);
+        } catch (RuntimeException e) {
+            Optional<WebhookResponse> answer = storeFailed(e, request, requestId, endpoint, provider, receivedAt);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+            rate = RateDecision.ALLOWED;
+        }
+        if (!rate.allowed()) {
+            return rateLimited(request, requestId, provider, bucket, rate);
+        }
+        DeliveryIds ids = DeliveryIds.of(provider, request);
+        List<String> fresh = new ArrayList<>();
+        boolean duplicate;
+        try {
+            boolean allSignedSeen = !ids.signed().isEmpty();
+            for (String id : ids.signed()) {
                 if (seenIds.markSeen(provider, id, receivedAt)) {
                     fresh.add(id);
+                    allSignedSeen = false;
                 }
             }
+            // Unsigned hints (Twilio's idempotency token) may only add a duplicate, never make one new.
+            boolean hintSeen = false;
+            for (String id : ids.unsigned()) {
+                if (seenIds.markSeen(provider, id, receivedAt)) {
+                    fresh.add(id);
+                } else {
+                    hintSeen = true;
+                }
+            }
+            duplicate = allSignedSeen || hintSeen;
         } catch (RuntimeException e) {
-            LOG.warn("webhook replay check failed for request {} ({}); handling it", requestId, e.getClass().getSimpleName());
-            fresh.addAll(ids);
+            Optional<WebhookResponse> answer = storeFailed(e, request, requestId, endpoint, provider, receivedAt);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+            duplicate = false;
+            fresh.clear();
         }
-        if (!ids.isEmpty() && fresh.isEmpty()) {
+        if (duplicate) {
             LOG.info("webhook {} {} is a repeated delivery; acknowledged without handling (request {})", provider,
                     request.path(), requestId);
             return new WebhookResponse(200, WebhookResponse.Outcome.DUPLICATE, requestId, Optional.empty(), Optional.empty());
@@ -263,6 +301,63 @@ public final class WebhookGuard implements AutoCloseable {
         return endpoints.keySet().stream().sorted().toList();
     }
 
+    /**
+     * A refused request: charged to the source's refused budget (429 once spent, logged and
+     * counted only), else answered with its reason, stored and alerted on.
+     */
+    private WebhookResponse refuse(WebhookRequest request, String requestId, Endpoint endpoint, Instant receivedAt,
+                                   String bucket, Verification.Rejected rejected) {
+        try {
+            RateDecision rate = rateLimiter.tryAcquire(REFUSED_BUDGET + bucket);
+            if (!rate.allowed()) {
+                return rateLimited(request, requestId, rejected.provider(), bucket, rate);
+            }
+        } catch (RuntimeException e) {
+            // The request is refused either way; an unreachable budget only means it is not counted.
+            LOG.warn("webhook refused-request budget not checked for request {} ({})", requestId, e.getMessage());
+        }
+        return reject(request, requestId, endpoint, receivedAt, rejected);
+    }
+
+    private WebhookResponse rateLimited(WebhookRequest request, String requestId, String provider, String bucket,
+                                        RateDecision rate) {
+        long count = rateLimited.incrementAndGet();
+        LOG.warn("webhook {} {} rate-limited for source {} (request {}, {} rate-limited so far)", provider,
+                request.path(), bucket, requestId, count);
+        return new WebhookResponse(429, WebhookResponse.Outcome.RATE_LIMITED, requestId,
+                Optional.of(rate.retryAfterSeconds()), Optional.of("rate-limited"));
+    }
+
+    /**
+     * A shared store failed for a verified request. Unreachable: by policy, 503 + Retry-After and an
+     * alert, or empty (go on without the check, with a warning). Any other error: 500, a failure
+     * record and an alert — never "allowed" or "not seen".
+     */
+    private Optional<WebhookResponse> storeFailed(RuntimeException e, WebhookRequest request, String requestId,
+                                                  Endpoint endpoint, String provider, Instant receivedAt) {
+        boolean unreachable = e instanceof StoreException store && store.unreachable();
+        if (unreachable && storeFailurePolicy == StoreFailurePolicy.ACCEPT) {
+            LOG.warn("webhook {} {} accepted WITHOUT the rate-limit or replay check, the shared store is unreachable"
+                    + " ({}=accept; request {}): {}", provider, request.path(), StoreFailurePolicy.VARIABLE, requestId,
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (unreachable) {
+            LOG.error("webhook {} {} answered 503, the shared store is unreachable (request {}): {}", provider,
+                    request.path(), requestId, e.getMessage());
+            alert(request, requestId, provider, "store-unreachable", receivedAt);
+            return Optional.of(new WebhookResponse(503, WebhookResponse.Outcome.UNAVAILABLE, requestId,
+                    Optional.of(STORE_RETRY_AFTER_SECONDS), Optional.of("store-unavailable")));
+        }
+        String reason = "store-error: " + (e instanceof StoreException ? e.getMessage() : e.getClass().getSimpleName());
+        LOG.error("webhook {} {} failed, the shared store answered with an error (request {}): {}", provider,
+                request.path(), requestId, reason);
+        store(FailureRecord.failed(requestId, request, provider, reason, receivedAt));
+        alert(request, requestId, provider, "store-error", receivedAt);
+        return Optional.of(new WebhookResponse(500, WebhookResponse.Outcome.FAILED, requestId, Optional.empty(),
+                Optional.of("store-error")));
+    }
+
     private WebhookResponse reject(WebhookRequest request, String requestId, Endpoint endpoint, Instant receivedAt,
                                    Verification.Rejected rejected) {
         LOG.warn("webhook {} {} refused (request {}): {}", rejected.provider(), request.path(), requestId,
@@ -290,10 +385,6 @@ public final class WebhookGuard implements AutoCloseable {
         }
     }
 
-    private static String sourceKey(WebhookRequest request) {
-        return request.sourceAddress().map(InetAddress::getHostAddress).orElse("unknown");
-    }
-
     private record Endpoint(WebhookVerifier verifier, SourceAllowlist allowlist) {
     }
 
@@ -306,6 +397,8 @@ public final class WebhookGuard implements AutoCloseable {
         private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
         private final List<String> missingSecrets = new ArrayList<>();
         private SourceAllowlist allowlist = SourceAllowlist.any();
+        private SourceAllowlist trustedProxies = SourceAllowlist.any();
+        private StoreFailurePolicy storeFailurePolicy = StoreFailurePolicy.ACCEPT;
         private SourceRateLimiter rateLimiter = SourceRateLimiter.unlimited();
         private SeenIdStore seenIds = SeenIdStore.inMemory(Duration.ofHours(24));
         private FailureStore failures;
@@ -328,10 +421,11 @@ public final class WebhookGuard implements AutoCloseable {
             return this;
         }
 
-        /** Takes strictness and the environment name from the policy (CONTRACT §1). */
+        /** Takes strictness, the environment name and its default store-failure policy from the policy. */
         public Builder policy(EnvironmentPolicy policy) {
             this.environment = policy.environment().id();
             this.strict = policy.requiresStrictWebhookVerification();
+            this.storeFailurePolicy = StoreFailurePolicy.defaultFor(policy.environment());
             return this;
         }
 
@@ -374,6 +468,25 @@ public final class WebhookGuard implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Proxies whose {@code X-Forwarded-For} is believed (default: none, the TCP peer is the
+         * source and forwarded headers are ignored). See {@link ClientAddress}.
+         */
+        public Builder trustedProxies(SourceAllowlist proxies) {
+            this.trustedProxies = proxies;
+            return this;
+        }
+
+        /** What happens when the shared store is unreachable (default {@link StoreFailurePolicy#ACCEPT}). */
+        public Builder storeFailurePolicy(StoreFailurePolicy policy) {
+            this.storeFailurePolicy = policy;
+            return this;
+        }
+
+        /**
+         * One token bucket per source and kind: verified requests draw from {@code "verified <source>"},
+         * refused ones from {@code "refused <source>"}, each with the limiter's rate.
+         */
         public Builder rateLimiter(SourceRateLimiter limiter) {
             this.rateLimiter = limiter;
             return this;

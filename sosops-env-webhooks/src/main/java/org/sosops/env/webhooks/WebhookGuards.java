@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.jdbc.PooledDataSources;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
@@ -37,7 +38,11 @@ import org.sosops.env.webhooks.verify.TwilioSignatureVerifier;
  * <li>{@value #TWILIO_INBOUND} and {@value #TWILIO_STATUS}: Twilio signatures with
  * {@code TWILIO_AUTH_TOKEN} against {@code APP_URL} + path (+ query);</li>
  * <li>{@value #EMAIL_EVENTS}: SendGrid (ECDSA) or Postmark (token) per {@code EMAIL_PROVIDER}, with
- * {@code EMAIL_WEBHOOK_SIGNING_SECRET} ({@code SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST}: optional CIDRs);</li>
+ * {@code EMAIL_WEBHOOK_SIGNING_SECRET} ({@code SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST}: CIDRs, required
+ * for Postmark in prod);</li>
+ * <li>{@code SOSOPS_TRUSTED_PROXIES}: CIDRs whose {@code X-Forwarded-For} names the real source;</li>
+ * <li>{@code SOSOPS_WEBHOOK_STORE_FAILURE}: {@code reject} (503, default in staging and prod) or
+ * {@code accept} (default in local and dev) when the shared store is unreachable;</li>
  * <li>rate limit {@code SOSOPS_WEBHOOK_RATE_LIMIT} (default 30/1m) per source, on where the policy
  * says so or when the variable is set;</li>
  * <li>with the host's {@code DataSource} ({@link #fromPolicy(EnvironmentPolicy, DataSource)}) or
@@ -60,12 +65,25 @@ public final class WebhookGuards {
     public static final String TWILIO_STATUS = "/api/webhooks/twilio/status";
     public static final String EMAIL_EVENTS = "/api/webhooks/email/events";
 
+    /** CIDRs of the load balancers and proxies whose {@code X-Forwarded-For} is believed. */
+    public static final String TRUSTED_PROXIES = "SOSOPS_TRUSTED_PROXIES";
+    /** CIDRs Postmark may call from; required in prod when {@code EMAIL_PROVIDER=postmark}. */
+    public static final String POSTMARK_ALLOWLIST = "SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST";
     /** Bytes of a refused request's body kept in its failure record: {@code 16384}, {@code 16KiB}. */
     public static final String REFUSED_BODY_CAP = "SOSOPS_WEBHOOK_REFUSED_BODY_CAP";
     /** How often spooled failure records are moved into the database when nothing else flushes them. */
     static final Duration SPOOL_FLUSH_PERIOD = Duration.ofSeconds(30);
 
     private WebhookGuards() {
+    }
+
+    /** A CIDR list from a variable; empty (any) when unset; a bad entry is a one-line error naming both. */
+    private static SourceAllowlist cidrs(EnvironmentPolicy policy, String variable) {
+        try {
+            return policy.value(variable).map(SourceAllowlist::parse).orElse(SourceAllowlist.any());
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException(variable + ": " + e.getMessage());
+        }
     }
 
     private static int refusedBodyCap(EnvironmentPolicy policy) {
@@ -115,7 +133,9 @@ public final class WebhookGuards {
     }
 
     private static WebhookGuard build(EnvironmentPolicy policy, Clock clock, DataSource hostDataSource) {
-        WebhookGuard.Builder builder = WebhookGuard.builder().policy(policy).clock(clock);
+        WebhookGuard.Builder builder = WebhookGuard.builder().policy(policy).clock(clock)
+                .storeFailurePolicy(StoreFailurePolicy.from(policy))
+                .trustedProxies(cidrs(policy, TRUSTED_PROXIES));
         configureTwilio(policy, builder);
         configureEmail(policy, builder, clock);
         builder.requireSecretsWhenStrict();
@@ -209,8 +229,12 @@ public final class WebhookGuards {
         }
         try {
             if (provider.equals("postmark")) {
-                SourceAllowlist sources = policy.value("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST")
-                        .map(SourceAllowlist::parse).orElse(SourceAllowlist.any());
+                SourceAllowlist sources = cidrs(policy, POSTMARK_ALLOWLIST);
+                if (sources.isAny() && policy.environment() == AppEnv.PROD) {
+                    // Postmark signs nothing: in prod its shared token is accepted only from its own addresses.
+                    throw new WebhookConfigurationException("EMAIL_PROVIDER=postmark in prod requires "
+                            + POSTMARK_ALLOWLIST + " (Postmark's source CIDRs); the token alone is not enough");
+                }
                 builder.endpoint(EMAIL_EVENTS, PostmarkTokenVerifier.withToken(secret.get()).allowing(sources));
             } else if (provider.equals("sendgrid")) {
                 builder.endpoint(EMAIL_EVENTS, SendGridSignatureVerifier.withVerificationKey(secret.get(), clock));

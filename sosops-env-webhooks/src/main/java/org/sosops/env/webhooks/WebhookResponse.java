@@ -14,10 +14,10 @@ import java.util.Optional;
  * response.setStatus(answer.status());
  * }</pre>
  *
- * @param status            200, 400, 403, 404, 405, 429 or 500
+ * @param status            200, 400, 403, 404, 405, 429, 500 or 503
  * @param outcome           what happened
  * @param requestId         the request id (honoured from the request or generated)
- * @param retryAfterSeconds set on 429
+ * @param retryAfterSeconds set on 429 and 503
  * @param reason            the reject reason id when refused (never a secret)
  */
 public record WebhookResponse(int status, Outcome outcome, String requestId, Optional<Long> retryAfterSeconds,
@@ -36,6 +36,8 @@ public record WebhookResponse(int status, Outcome outcome, String requestId, Opt
         RATE_LIMITED,
         /** Verified, but the handler failed; a failure record was stored. */
         FAILED,
+        /** The shared store (rate limit, seen ids) is unreachable and the policy refuses: 503 + Retry-After. */
+        UNAVAILABLE,
         /** No webhook endpoint at this path. */
         NOT_FOUND,
         /** Webhooks are POSTed; any other method is answered 405. */
@@ -46,7 +48,7 @@ public record WebhookResponse(int status, Outcome outcome, String requestId, Opt
         return status / 100 == 2;
     }
 
-    /** {@code X-Request-Id}, plus {@code Retry-After} on 429. */
+    /** {@code X-Request-Id}, plus {@code Retry-After} on 429 and 503. */
     public Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(REQUEST_ID_HEADER, requestId);
@@ -60,6 +62,7 @@ public record WebhookResponse(int status, Outcome outcome, String requestId, Opt
             case ACCEPTED -> "ok";
             case DUPLICATE -> "duplicate";
             case RATE_LIMITED -> "rate-limited";
+            case UNAVAILABLE -> "store-unavailable";
             case NOT_FOUND -> "not-found";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             default -> reason.orElse("refused");

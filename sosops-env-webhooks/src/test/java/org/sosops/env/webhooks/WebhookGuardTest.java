@@ -167,7 +167,7 @@ class WebhookGuardTest {
     }
 
     @Test
-    void theIdempotencyTokenHeaderWinsOverTheMessageSid() throws Exception {
+    void aSeenIdempotencyTokenAddsADuplicateEvenOverNewSignedContent() throws Exception {
         WebhookGuard guard = guard().build();
         guard.handle(status("MessageSid=SM8&MessageStatus=sent", "203.0.113.1").header("I-Twilio-Idempotency-Token", "t-1").build(), handler);
         WebhookResponse sameToken = guard.handle(status("MessageSid=SM8&MessageStatus=failed", "203.0.113.1")

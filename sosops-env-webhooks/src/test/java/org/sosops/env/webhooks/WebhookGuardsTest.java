@@ -92,4 +92,34 @@ class WebhookGuardsTest {
             assertThat(stored).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("missing-signature"));
         }
     }
+
+    @Test
+    void prodRefusesThePostmarkTokenPathWithoutItsAllowlist(@TempDir Path dir) {
+        Map<String, String> v = base("prod", dir);
+        v.put("TWILIO_AUTH_TOKEN", "5f0e1d2c3b4a59687766554433221100");
+        v.put("EMAIL_PROVIDER", "postmark");
+        v.put("EMAIL_WEBHOOK_SIGNING_SECRET", "postmark-shared-token-value");
+
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v)))
+                .isInstanceOf(WebhookConfigurationException.class)
+                .hasMessageContaining("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST")
+                .hasMessageNotContaining("postmark-shared-token-value")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aLegacyOrNamedCidrEntryIsAStartUpErrorNamingTheVariableAndTheEntry(@TempDir Path dir) {
+        Map<String, String> v = base("staging", dir);
+        v.put("TWILIO_AUTH_TOKEN", "5f0e1d2c3b4a59687766554433221100");
+        v.put("EMAIL_PROVIDER", "postmark");
+        v.put("EMAIL_WEBHOOK_SIGNING_SECRET", "postmark-shared-token-value");
+        v.put("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST", "3.134.147.250/32 50.31.156/24");
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v)))
+                .hasMessageStartingWith("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST: entry 2 ('50.31.156/24')");
+
+        Map<String, String> w = base("local", dir);
+        w.put("SOSOPS_TRUSTED_PROXIES", "10.0.0.0/8, deadbeef");
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(w)))
+                .hasMessageStartingWith("SOSOPS_TRUSTED_PROXIES: entry 2 ('deadbeef')");
+    }
 }

@@ -12,15 +12,16 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.catalog.DatabaseUrl;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.referenceapp.auth.RequireRole;
+import org.sosops.env.referenceapp.auth.Role;
 import org.sosops.env.referenceapp.dashboard.StaffDashboard;
 import org.sosops.env.referenceapp.flags.ResolvedFlagsEndpoint;
 import org.sosops.env.referenceapp.health.HealthEndpoint;
 import org.sosops.env.referenceapp.health.ReadinessEndpoint;
+import org.sosops.env.referenceapp.http.Endpoint;
 import org.sosops.env.referenceapp.http.JsonErrorHandler;
 import org.sosops.env.referenceapp.http.Router;
 import org.sosops.env.referenceapp.messages.MessagesEndpoint;
-import org.sosops.env.referenceapp.auth.RequireRole;
-import org.sosops.env.referenceapp.auth.Role;
 import org.sosops.env.referenceapp.webhooks.FailureRetentionJob;
 import org.sosops.env.referenceapp.webhooks.ReplayEndpoint;
 import org.sosops.env.referenceapp.webhooks.WebhookEndpoint;
@@ -40,6 +41,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReferenceApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceApp.class);
+    /** Worker threads; slow bodies do not hold them, but handlers may block on the database. */
+    static final int MAX_THREADS = 200;
+    /** Request line and headers together. */
+    static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+    /** A connection with no traffic for this long is closed. */
+    static final long IDLE_TIMEOUT_MILLIS = 20_000;
+    /** Bytes per second a request body must keep up once it has started. */
+    static final long MIN_REQUEST_DATA_RATE = 1_024;
 
     private final EnvironmentPolicy policy;
     private final Components components;
@@ -74,13 +83,20 @@ public final class ReferenceApp implements AutoCloseable {
         }
         Router router = staffRoutes(policy, components, routes(policy, components));
 
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("http");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        // A client that trickles its body is cut (400/408) instead of keeping a connection open for ever.
+        http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+        http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        // One acceptor; selectors sized by Jetty from the cores. Bodies are read asynchronously (Router),
+        // so slow clients hold connections, never worker threads.
+        ServerConnector connector = new ServerConnector(server, 1, -1, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         connector.setHost(settings.bindAddress());
         connector.setPort(settings.port());
         server.addConnector(connector);
@@ -110,9 +126,19 @@ public final class ReferenceApp implements AutoCloseable {
         // Replays a stored failure from the store after re-verifying it; admins only.
         router.post(ReplayEndpoint.PATH, RequireRole.of(Role.ADMIN, components.staffTokens(),
                 new ReplayEndpoint(components.webhooks(), components.received())));
+        AppEnv env = policy.environment();
+        Endpoint flags = new ResolvedFlagsEndpoint(components.flags());
+        if (env == AppEnv.STAGING || env == AppEnv.PROD) {
+            flags = RequireRole.of(Role.MEMBER, components.staffTokens(), flags);
+        }
+        Endpoint messages = new MessagesEndpoint(components.recipients(), components.sender());
+        if (env != AppEnv.LOCAL) {
+            // Sending reaches real people (or, outside prod, the dry-run log): staff admins only.
+            messages = RequireRole.of(Role.ADMIN, components.staffTokens(), messages);
+        }
         return router
-                .get("/api/dashboard/feature-flags/resolved", new ResolvedFlagsEndpoint(components.flags()))
-                .post("/api/messages", new MessagesEndpoint(components.recipients(), components.sender()));
+                .get("/api/dashboard/feature-flags/resolved", flags)
+                .post("/api/messages", messages);
     }
 
     /** The port actually bound (useful with {@code PORT=0}). */

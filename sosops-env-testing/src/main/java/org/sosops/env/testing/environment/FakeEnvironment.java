@@ -215,6 +215,10 @@ public final class FakeEnvironment {
             } else {
                 values.put("EMAIL_API_KEY", RandomValues.uuid());
                 values.put("EMAIL_WEBHOOK_SIGNING_SECRET", RandomValues.strongAlphanumeric(40));
+                if (environment == AppEnv.PROD) {
+                    // Prod accepts Postmark's token only from Postmark's addresses (documentation ranges here).
+                    values.put("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST", "192.0.2.0/24");
+                }
             }
             values.put("EMAIL_FROM_NAME", "SOS Ops " + env + " (fake)");
             values.put("EMAIL_FROM_EMAIL", "ops-" + env + "-" + tag + "@example.org");

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.jdbc.StoreException;
 
 /**
  * Buckets kept in PostgreSQL, one row per source ({@value #TABLE}, created when missing), so every
@@ -46,8 +47,12 @@ import org.sosops.env.webhooks.jdbc.Database;
  * <p>Instances' clocks may differ: a bucket's time never moves backwards, and a lagging clock refills
  * nothing.
  *
- * <p>When the database cannot be reached the request is allowed and the failure logged: a
- * database outage must not turn into refusing every provider callback.
+ * <p>Rows of buckets untouched for a whole period (full again, so they say nothing a missing row
+ * would not) are deleted every {@value #PURGE_EVERY} decisions and by {@link #removeIdleBuckets()}.
+ *
+ * <p>When the database fails the limiter throws a {@link StoreException} (marked unreachable for
+ * connection failures) to every request of the batch; it never answers "allowed" on an error. The
+ * guard applies the host's store-failure policy.
  */
 public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     public static final String TABLE = "sosops_webhook_rate_tokens";
@@ -113,7 +118,7 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
             queue.running = true;
         }
         if (!lead && !me.awaitTurn()) {
-            return me.decision;
+            return me.outcome();
         }
         // This thread leads: one statement for everyone queued on this source, then the next leads.
         List<Waiter> batch;
@@ -134,7 +139,20 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
         if (next != null) {
             next.lead();
         }
-        return me.decision;
+        return me.outcome();
+    }
+
+    /**
+     * Deletes the rows of buckets untouched for a whole period (full again); returns how many went.
+     *
+     * @throws StoreException when the database fails
+     */
+    public int removeIdleBuckets() {
+        try (Connection connection = database.connect()) {
+            return purge(connection, nanos(clock.instant()));
+        } catch (SQLException e) {
+            throw StoreException.of("idle buckets in " + TABLE + " could not be removed", e);
+        }
     }
 
     /** Takes up to {@code batch.size()} tokens in one statement; the first ones queued get them. */
@@ -143,6 +161,7 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
         long now = nanos(clock.instant());
         RateDecision refused = RateDecision.ALLOWED;
         long taken = wanted;
+        StoreException failure = null;
         try (Connection connection = database.connect()) {
             if (decisions.addAndGet(wanted) % PURGE_EVERY < wanted) {
                 purge(connection, now);
@@ -172,11 +191,15 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("webhook rate limit not checked, the database is unreachable ({})", e.getClass().getSimpleName());
-            taken = wanted;
+            // Never "allowed" on an error: every request of the batch carries the failure to the guard.
+            failure = StoreException.of("the rate limit in " + TABLE + " could not be checked", e);
         } finally {
             for (int w = 0; w < batch.size(); w++) {
-                batch.get(w).decide(w < taken ? RateDecision.ALLOWED : refused);
+                if (failure != null) {
+                    batch.get(w).fail(failure);
+                } else {
+                    batch.get(w).decide(w < taken ? RateDecision.ALLOWED : refused);
+                }
             }
         }
     }
@@ -198,11 +221,25 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     private static final class Waiter {
         private final CountDownLatch signal = new CountDownLatch(1);
         private volatile RateDecision decision;
+        private volatile StoreException failure;
         private volatile boolean leads;
 
         void decide(RateDecision d) {
             decision = d;
             signal.countDown();
+        }
+
+        void fail(StoreException e) {
+            failure = e;
+            decision = RateDecision.ALLOWED;   // decided (so it does not lead); outcome() throws
+            signal.countDown();
+        }
+
+        RateDecision outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return decision;
         }
 
         void lead() {
@@ -229,10 +266,10 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     }
 
     /** A bucket untouched for a whole period is full again: its row says nothing a missing row would not. */
-    private void purge(Connection connection, long now) throws SQLException {
+    private int purge(Connection connection, long now) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE refilled_at < ?")) {
             delete.setLong(1, now - fullRefillNanos);
-            delete.executeUpdate();
+            return delete.executeUpdate();
         }
     }
 

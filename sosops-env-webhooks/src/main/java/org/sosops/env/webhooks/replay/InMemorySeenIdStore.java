@@ -19,7 +19,7 @@ final class InMemorySeenIdStore implements SeenIdStore {
 
     @Override
     public boolean markSeen(String scope, String id, Instant now) {
-        String key = scope + '\u0000' + id;
+        String key = scope + '\u0000' + StoredIds.fit(id);
         if (seen.size() >= maxEntries) {
             expire(now);
         }
@@ -35,7 +35,7 @@ final class InMemorySeenIdStore implements SeenIdStore {
 
     @Override
     public void forget(String scope, String id) {
-        seen.remove(scope + '\u0000' + id);
+        seen.remove(scope + '\u0000' + StoredIds.fit(id));
     }
 
     private void expire(Instant now) {

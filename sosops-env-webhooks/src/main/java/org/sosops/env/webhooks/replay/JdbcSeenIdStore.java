@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.jdbc.StoreException;
 
 /**
  * Seen ids in a table ({@value #TABLE}) shared by every instance: the first insert of an id wins,
  * a second one hits the primary key. Rows older than the retention are purged now and then.
- * When the database is unreachable the id counts as new (logged): refusing every callback during
- * an outage would be worse than a rare double delivery.
+ * Ids too long for the column, or with unusual characters, are stored as their SHA-256
+ * ({@code sha256:<hex>}). Any database failure is thrown as a {@link StoreException} — a
+ * connection failure marked {@linkplain StoreException#unreachable() unreachable} — never
+ * answered as "new": the guard applies the host's declared policy.
  *
  * <p>On PostgreSQL the insert commits without waiting for the write-ahead log to reach the disk
  * ({@code synchronous_commit = off} for that one transaction; the pooled session is untouched).
@@ -61,7 +64,9 @@ public final class JdbcSeenIdStore implements SeenIdStore {
     }
 
     @Override
-    public boolean markSeen(String scope, String id, Instant now) {
+    public boolean markSeen(String scope, String rawId, Instant now) {
+        String id = StoredIds.fit(rawId);
+        scope = StoredIds.fit(scope);
         try (Connection c = database.connect()) {
             if (inserts.incrementAndGet() % 1000 == 0) {
                 purge(c, now);
@@ -86,14 +91,15 @@ public final class JdbcSeenIdStore implements SeenIdStore {
                 refresh.setTimestamp(4, Timestamp.from(now.minus(retention)));
                 return refresh.executeUpdate() == 1;
             }
-        } catch (SQLException e) {
-            LOG.warn("webhook replay check skipped, {} is unreachable ({})", database, e.getSQLState());
-            return true;
+        } catch (SQLException | RuntimeException e) {
+            throw StoreException.of("the seen-id check in " + database + " failed", e);
         }
     }
 
     @Override
-    public void forget(String scope, String id) {
+    public void forget(String scope, String rawId) {
+        String id = StoredIds.fit(rawId);
+        scope = StoredIds.fit(scope);
         try (Connection c = database.connect();
              PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE scope = ? AND id = ?")) {
             delete.setString(1, scope);

@@ -14,7 +14,13 @@ import java.time.Instant;
  */
 public interface SeenIdStore {
 
-    /** Records the id; true when it was new, false when it had been seen within the retention. */
+    /**
+     * Records the id; true when it was new, false when it had been seen within the retention.
+     * Ids of any length are accepted (long ones are stored as their digest).
+     *
+     * @throws org.sosops.env.webhooks.jdbc.StoreException when a shared store cannot answer; never
+     *                                                     "new" on a failure
+     */
     boolean markSeen(String scope, String id, Instant now);
 
     /** Forgets an id, so the provider's retry of a request whose processing failed is handled. */

@@ -1,18 +1,18 @@
 package org.sosops.env.webhooks.request;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A list of CIDR ranges (IPv4 and IPv6) that source addresses must fall in. An empty list allows
- * every address.
+ * every address. Entries are strict literals ({@link IpLiteral}): no DNS, no legacy short or octal
+ * forms, so {@code 50.31.156/24} is an error rather than {@code 50.31.0.156/24}.
  *
  * <pre>{@code
  * SourceAllowlist allow = SourceAllowlist.parse("3.134.147.250/32, 50.31.156.0/24");
- * allow.allows(InetAddress.getByName("50.31.156.6"));   // true
+ * allow.allows(IpLiteral.address("50.31.156.6").orElseThrow());   // true
  * }</pre>
  */
 public final class SourceAllowlist {
@@ -29,15 +29,17 @@ public final class SourceAllowlist {
     }
 
     /**
-     * Parses comma- or space-separated CIDR ranges or single addresses (literal IPs only, no DNS).
+     * Parses comma- or space-separated CIDR ranges or single addresses (literal IPs only).
      *
-     * @throws IllegalArgumentException naming the bad entry
+     * @throws IllegalArgumentException naming the position and text of the bad entry
      */
     public static SourceAllowlist parse(String spec) {
         List<Range> ranges = new ArrayList<>();
+        int position = 0;
         for (String entry : spec.split("[,\\s]+")) {
             if (!entry.isBlank()) {
-                ranges.add(Range.parse(entry.strip()));
+                position++;
+                ranges.add(Range.parse(entry.strip(), position));
             }
         }
         return new SourceAllowlist(ranges);
@@ -56,9 +58,11 @@ public final class SourceAllowlist {
     }
 
     public boolean allows(InetAddress address) {
-        if (ranges.isEmpty()) {
-            return true;
-        }
+        return ranges.isEmpty() || contains(address);
+    }
+
+    /** Whether a listed range holds the address (false for an empty list, unlike {@link #allows}). */
+    public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         for (Range range : ranges) {
             if (range.contains(bytes)) {
@@ -74,28 +78,20 @@ public final class SourceAllowlist {
     }
 
     private record Range(byte[] network, int prefix, String text) {
-        static Range parse(String entry) {
+        static Range parse(String entry, int position) {
+            String shown = entry.length() > 60 ? entry.substring(0, 60) + "…" : entry;
             int slash = entry.indexOf('/');
             String host = slash < 0 ? entry : entry.substring(0, slash);
-            if (!host.matches("[0-9a-fA-F:.]+")) {
-                throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR range");
-            }
-            byte[] network;
-            try {
-                network = InetAddress.getByName(host).getAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR range");
-            }
+            byte[] network = IpLiteral.parse(host).orElseThrow(() -> new IllegalArgumentException("entry " + position
+                    + " ('" + shown + "') is not an IPv4 dotted quad, an IPv6 literal or a CIDR range of one"));
             int prefix = network.length * 8;
             if (slash >= 0) {
-                try {
-                    prefix = Integer.parseInt(entry.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + entry + "' has a bad prefix length");
+                String bits = entry.substring(slash + 1);
+                if (!bits.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(bits) > network.length * 8) {
+                    throw new IllegalArgumentException("entry " + position + " ('" + shown
+                            + "') has a prefix length outside 0-" + network.length * 8);
                 }
-                if (prefix < 0 || prefix > network.length * 8) {
-                    throw new IllegalArgumentException("'" + entry + "' has a prefix length out of range");
-                }
+                prefix = Integer.parseInt(bits);
             }
             return new Range(network, prefix, entry);
         }

@@ -32,6 +32,9 @@ public final class WebhookRequest {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final Optional<InetAddress> sourceAddress;
+    /** Parsed on first use; a benign race at worst parses twice to the same immutable value. */
+    private volatile Optional<FormBody> form;
+    private volatile Optional<MediaType> contentType;
 
     private WebhookRequest(Builder builder) {
         this.method = builder.method;
@@ -42,6 +45,22 @@ public final class WebhookRequest {
         this.headers = Collections.unmodifiableMap(copy);
         this.body = builder.body;
         this.sourceAddress = Optional.ofNullable(builder.sourceAddress);
+    }
+
+    private WebhookRequest(WebhookRequest original, InetAddress sourceAddress) {
+        this.method = original.method;
+        this.path = original.path;
+        this.rawQuery = original.rawQuery;
+        this.headers = original.headers;
+        this.body = original.body;
+        this.sourceAddress = Optional.ofNullable(sourceAddress);
+        this.form = original.form;
+        this.contentType = original.contentType;
+    }
+
+    /** The same request from another source (the client behind a trusted proxy); nothing is copied. */
+    public WebhookRequest withSourceAddress(InetAddress address) {
+        return new WebhookRequest(this, address);
     }
 
     public static Builder builder(String method, String path) {
@@ -77,22 +96,44 @@ public final class WebhookRequest {
         return values == null ? List.of() : values;
     }
 
-    /** Whether {@code Content-Type}'s media type is this one (case-insensitive, parameters ignored). */
+    /**
+     * Whether {@code Content-Type} is exactly one well-formed media type equal to this one
+     * (case-insensitive, parameters allowed); see {@link MediaType}.
+     */
     public boolean hasMediaType(String mediaType) {
-        List<String> values = headers.get("content-type");
-        if (values == null || values.isEmpty()) {
-            return mediaType.isEmpty();
+        return contentType().map(t -> t.is(mediaType.toLowerCase(Locale.ROOT))).orElse(false);
+    }
+
+    /**
+     * The parsed {@code Content-Type}: empty when absent, repeated or not a well-formed media type
+     * (so {@code application/x-www-form-urlencoded x} is no form for anyone).
+     */
+    public Optional<MediaType> contentType() {
+        Optional<MediaType> parsed = contentType;
+        if (parsed == null) {
+            List<String> values = headerValues("content-type");
+            parsed = values.size() == 1 ? MediaType.parse(values.get(0)) : Optional.empty();
+            contentType = parsed;
         }
-        String type = values.get(0);
-        int start = 0;
-        while (start < type.length() && type.charAt(start) == ' ') {
-            start++;
+        return parsed;
+    }
+
+    /** Whether the body is form-encoded by the one content-type rule every reader shares. */
+    public boolean isFormEncoded() {
+        return hasMediaType(MediaType.FORM);
+    }
+
+    /**
+     * The form parameters, parsed once per request by {@link FormBody} and shared by the signature
+     * verifier and the replay check; empty when the body is not form-encoded or is malformed.
+     */
+    public Optional<FormBody> form() {
+        Optional<FormBody> parsed = form;
+        if (parsed == null) {
+            parsed = isFormEncoded() ? FormBody.parse(body) : Optional.empty();
+            form = parsed;
         }
-        int end = start + mediaType.length();
-        if (!type.regionMatches(true, start, mediaType, 0, mediaType.length())) {
-            return false;
-        }
-        return end == type.length() || type.charAt(end) == ';' || type.charAt(end) == ' ';
+        return parsed;
     }
 
     /** The first value of a header, when present. */
@@ -101,11 +142,15 @@ public final class WebhookRequest {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The media type of {@code Content-Type} in lower case, without parameters; empty when absent. */
+    /**
+     * The media type of {@code Content-Type} in lower case without parameters, for messages; the
+     * raw text (stripped, lower case, at most 100 characters) when it does not parse; empty when absent.
+     */
     public String mediaType() {
-        String type = header("Content-Type").orElse("");
-        int semicolon = type.indexOf(';');
-        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return contentType().map(MediaType::essence).orElseGet(() -> {
+            String raw = String.join(", ", headerValues("content-type")).strip().toLowerCase(Locale.ROOT);
+            return raw.length() > 100 ? raw.substring(0, 100) : raw;
+        });
     }
 
     /** The raw body. The array is shared, not copied, for speed: callers must not modify it. */

@@ -36,6 +36,8 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
     public static final String SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Twilio-Email-Event-Webhook-Timestamp";
     public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+    private static final int MIN_DER_SIGNATURE = 8;
+    private static final int MAX_DER_SIGNATURE = 72;
 
     private final ECPublicKeyParameters key;
     private final BigInteger order;
@@ -135,10 +137,14 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
     private BigInteger[] decodeSignature(String header) {
         try {
             byte[] der = Base64.getDecoder().decode(header.strip());
+            // A DER ECDSA P-256 signature is 8 to 72 bytes; BouncyCastle throws a NullPointerException
+            // on an empty one (found by fuzzing), so the length is checked first.
+            if (der.length < MIN_DER_SIGNATURE || der.length > MAX_DER_SIGNATURE) {
+                return null;
+            }
             return StandardDSAEncoding.INSTANCE.decode(order, der);
-        } catch (IllegalArgumentException e) {
-            return null;
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // Whatever the DER decoder throws on garbage, the signature is malformed, not a verifier fault.
             return null;
         }
     }

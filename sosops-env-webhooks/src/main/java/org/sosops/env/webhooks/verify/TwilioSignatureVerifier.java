@@ -1,9 +1,6 @@
 package org.sosops.env.webhooks.verify;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.net.URI;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,6 +14,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.sosops.env.core.secret.Secret;
+import org.sosops.env.webhooks.request.FormBody;
 import org.sosops.env.webhooks.request.WebhookRequest;
 
 /**
@@ -41,15 +39,8 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     public static final String PROVIDER = "twilio";
     public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     private static final int SHA1_LENGTH = 20;
-    private static final int MAX_PARAMETERS = 2_000;
     private static final String SIGNATURE_KEY = "x-twilio-signature";
     private static final Verification VERIFIED = Verification.verified(PROVIDER);
-    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final long AMPERSANDS = 0x2626262626262626L;
-    private static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
-    private static final long PERCENTS = 0x2525252525252525L;
-    private static final long PLUSES = 0x2B2B2B2B2B2B2B2BL;
 
     private final Mac prototype;
     private final byte[] primaryPrefix;
@@ -123,30 +114,23 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             return Verification.rejected(PROVIDER, RejectReason.MALFORMED_SIGNATURE,
                     SIGNATURE_HEADER + " is not the base64 of a 20-byte HMAC-SHA1");
         }
+        TwilioSignedContent content = TwilioSignedContent.of(request);
+        if (content instanceof TwilioSignedContent.Refused refused) {
+            return Verification.rejected(PROVIDER, refused.reason(), refused.detail());
+        }
         Scratch s = scratch.get();
         String query = request.rawQuery().orElse(null);
-        Optional<String> bodyHash = query == null ? Optional.empty() : queryParameter(query, "bodySHA256");
-        boolean form;
-        if (bodyHash.isPresent()) {
-            form = false;
-        } else if (request.body().length == 0) {
-            form = false;
-        } else if (request.hasMediaType("application/x-www-form-urlencoded")) {
-            form = true;
-        } else {
-            return Verification.rejected(PROVIDER, RejectReason.UNSUPPORTED_CONTENT_TYPE,
-                    "a Twilio callback with a body is form-encoded or carries bodySHA256 in its URL; got '"
-                            + request.mediaType() + "'");
-        }
         int start = s.reserve(Math.max(primaryPrefix.length, alternatePrefix == null ? 0 : alternatePrefix.length));
         s.appendAscii(request.path());
         if (query != null) {
             s.append((byte) '?');
             s.appendAscii(query);
         }
-        if (form && !s.appendSortedForm(request.body())) {
-            return Verification.rejected(PROVIDER, RejectReason.MALFORMED_BODY,
-                    "the form body is not valid application/x-www-form-urlencoded");
+        if (content instanceof TwilioSignedContent.Form form) {
+            for (FormBody.Parameter p : form.body().sortedDistinct()) {
+                s.appendBytes(p.name(), 0, -1);
+                s.appendBytes(p.value(), 0, -1);
+            }
         }
         boolean matches = s.matches(primaryPrefix, start, expected)
                 || alternatePrefix != null && s.matches(alternatePrefix, start, expected);
@@ -155,9 +139,9 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                     "the signature does not match the public URL " + new String(primaryPrefix, StandardCharsets.UTF_8)
                             + request.path() + (query == null ? "" : "?...") + " and the body");
         }
-        if (bodyHash.isPresent()) {
+        if (content instanceof TwilioSignedContent.BodyBound bound) {
             byte[] actual = HexFormat.of().formatHex(sha256(request.body())).getBytes(StandardCharsets.US_ASCII);
-            byte[] claimed = bodyHash.get().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            byte[] claimed = bound.claimedSha256Hex().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
             if (!MessageDigest.isEqual(actual, claimed)) {
                 return Verification.rejected(PROVIDER, RejectReason.BODY_HASH_MISMATCH,
                         "the body does not match the signed bodySHA256");
@@ -197,14 +181,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
 
     /** The percent-decoded value of one query parameter. */
     static Optional<String> queryParameter(String rawQuery, String name) {
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return Optional.empty();
+        return TwilioSignedContent.queryParameter(rawQuery, name);
     }
 
     @Override
@@ -212,17 +189,12 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         return "TwilioSignatureVerifier[" + new String(primaryPrefix, StandardCharsets.UTF_8) + ", token ***]";
     }
 
-    /** Per-thread buffers: the signed message, the decoded form and the pair offsets. */
+    /** Per-thread buffers: the signed message and the Mac. */
     private static final class Scratch {
         private final Mac mac;
         private final byte[] digest = new byte[SHA1_LENGTH];
         private byte[] message = new byte[2048];
         private int length;
-        private byte[] decoded = new byte[1024];
-        private byte[] body;
-        private int[] pairs = new int[64 * 6];
-        private int[] order = new int[64];
-        private long[] keys = new long[64];
 
         Scratch(Mac mac) {
             this.mac = mac;
@@ -264,215 +236,6 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             if (capacity > message.length) {
                 message = Arrays.copyOf(message, Math.max(capacity, message.length * 2));
             }
-        }
-
-        /**
-         * Splits the form body in one pass, decoding only the parts that hold {@code %} or
-         * {@code +} (most do not, and are then read in place), sorts the pairs by name then value
-         * (unsigned bytes of UTF-8, i.e. code-point order), drops exact repeats, and appends them.
-         */
-        boolean appendSortedForm(byte[] body) {
-            int n = body.length;
-            if (decoded.length < n) {
-                decoded = new byte[n];
-            }
-            int count = 0;
-            int out = 0;
-            int pairStart = 0;
-            int equals = -1;
-            boolean nameDirty = false;
-            boolean valueDirty = false;
-            int i = 0;
-            while (true) {
-                int at = nextSpecial(body, i, n);
-                byte c = at < n ? body[at] : (byte) '&';
-                if (c == '&') {
-                    if (at > pairStart) {
-                        if (count == MAX_PARAMETERS) {
-                            return false;
-                        }
-                        if (pairs.length < (count + 1) * 6) {
-                            pairs = Arrays.copyOf(pairs, pairs.length * 2);
-                            order = Arrays.copyOf(order, order.length * 2);
-                            keys = Arrays.copyOf(keys, keys.length * 2);
-                        }
-                        int p = count * 6;
-                        out = place(body, pairStart, equals < 0 ? at : equals, nameDirty, p, out);
-                        if (out < 0) {
-                            return false;
-                        }
-                        out = place(body, equals < 0 ? at : equals + 1, at, valueDirty, p + 3, out);
-                        if (out < 0) {
-                            return false;
-                        }
-                        keys[count] = prefixKey(pairs[p] == 0 ? body : decoded, pairs[p + 1], pairs[p + 2]);
-                        order[count] = count;
-                        count++;
-                    }
-                    if (at >= n) {
-                        break;
-                    }
-                    pairStart = at + 1;
-                    equals = -1;
-                    nameDirty = false;
-                    valueDirty = false;
-                } else if (c == '=') {
-                    if (equals < 0) {
-                        equals = at;
-                    }
-                } else if (equals < 0) {
-                    nameDirty = true;
-                } else {
-                    valueDirty = true;
-                }
-                i = at + 1;
-            }
-            this.body = body;
-            sort(count);
-            ensure(length + n);
-            int previous = -1;
-            for (int k = 0; k < count; k++) {
-                int q = order[k];
-                if (previous >= 0 && keys[previous] == keys[q] && comparePairs(previous, q) == 0) {
-                    continue;
-                }
-                int p = q * 6;
-                copy(pairs[p] == 0 ? body : decoded, pairs[p + 1], pairs[p + 2]);
-                copy(pairs[p + 3] == 0 ? body : decoded, pairs[p + 4], pairs[p + 5]);
-                previous = q;
-            }
-            this.body = null;
-            return true;
-        }
-
-        /** Copies bytes[from, to) to the message; capacity was ensured by the caller. */
-        private void copy(byte[] bytes, int from, int to) {
-            int n = to - from;
-            System.arraycopy(bytes, from, message, length, n);
-            length += n;
-        }
-
-        /** Records one name or value: in place when clean, decoded otherwise. Returns the decode cursor or -1. */
-        private int place(byte[] body, int from, int to, boolean dirty, int slot, int out) {
-            if (!dirty) {
-                pairs[slot] = 0;
-                pairs[slot + 1] = from;
-                pairs[slot + 2] = to;
-                return out;
-            }
-            int end = decode(body, from, to, out);
-            pairs[slot] = 1;
-            pairs[slot + 1] = out;
-            pairs[slot + 2] = end;
-            return end;
-        }
-
-        /**
-         * The index of the next {@code &}, {@code =}, {@code %} or {@code +} at or after {@code from},
-         * or {@code n}: eight bytes per step with the SWAR zero-byte test, since this scan is most of
-         * the work besides the HMAC itself.
-         */
-        private static int nextSpecial(byte[] bytes, int from, int n) {
-            int i = from;
-            while (i + 8 <= n) {
-                long word = (long) LITTLE_ENDIAN_LONGS.get(bytes, i);
-                long found = zeroBytes(word ^ AMPERSANDS) | zeroBytes(word ^ EQUALS)
-                        | zeroBytes(word ^ PERCENTS) | zeroBytes(word ^ PLUSES);
-                if (found != 0) {
-                    return i + (Long.numberOfTrailingZeros(found) >>> 3);
-                }
-                i += 8;
-            }
-            while (i < n) {
-                byte b = bytes[i];
-                if (b == '&' || b == '=' || b == '%' || b == '+') {
-                    return i;
-                }
-                i++;
-            }
-            return n;
-        }
-
-        /** High bit set in each byte of {@code v} that is zero; exact for the lowest such byte. */
-        private static long zeroBytes(long v) {
-            return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
-        }
-
-        /** The first 8 bytes of a name as an unsigned big-endian number, so most comparisons are one. */
-        private static long prefixKey(byte[] bytes, int from, int to) {
-            if (to - from >= 8) {
-                return (long) BIG_ENDIAN_LONGS.get(bytes, from);
-            }
-            long key = 0;
-            for (int i = from; i < to; i++) {
-                key = key << 8 | (bytes[i] & 0xFF);
-            }
-            return key << (8 * (8 - (to - from)));
-        }
-
-        /** Form-decodes body[from, to) into decoded[at...]; returns the new end or -1 when malformed. */
-        private int decode(byte[] source, int from, int to, int at) {
-            int out = at;
-            for (int i = from; i < to; i++) {
-                byte b = source[i];
-                if (b == '+') {
-                    decoded[out++] = ' ';
-                } else if (b == '%') {
-                    if (i + 2 >= to) {
-                        return -1;
-                    }
-                    int hi = Character.digit(source[i + 1], 16);
-                    int lo = Character.digit(source[i + 2], 16);
-                    if (hi < 0 || lo < 0) {
-                        return -1;
-                    }
-                    decoded[out++] = (byte) (hi << 4 | lo);
-                    i += 2;
-                } else {
-                    decoded[out++] = b;
-                }
-            }
-            return out;
-        }
-
-        private void sort(int count) {
-            if (count <= 32) {
-                for (int i = 1; i < count; i++) {
-                    int q = order[i];
-                    int j = i - 1;
-                    while (j >= 0 && compareOrdered(order[j], q) > 0) {
-                        order[j + 1] = order[j];
-                        j--;
-                    }
-                    order[j + 1] = q;
-                }
-                return;
-            }
-            Integer[] boxed = new Integer[count];
-            for (int i = 0; i < count; i++) {
-                boxed[i] = order[i];
-            }
-            Arrays.sort(boxed, this::compareOrdered);
-            for (int i = 0; i < count; i++) {
-                order[i] = boxed[i];
-            }
-        }
-
-        private int compareOrdered(int a, int b) {
-            int byKey = Long.compareUnsigned(keys[a], keys[b]);
-            return byKey != 0 ? byKey : comparePairs(a, b);
-        }
-
-        private int comparePairs(int a, int b) {
-            int pa = a * 6;
-            int pb = b * 6;
-            int byName = Arrays.compareUnsigned(pairs[pa] == 0 ? body : decoded, pairs[pa + 1], pairs[pa + 2],
-                    pairs[pb] == 0 ? body : decoded, pairs[pb + 1], pairs[pb + 2]);
-            if (byName != 0) {
-                return byName;
-            }
-            return Arrays.compareUnsigned(pairs[pa + 3] == 0 ? body : decoded, pairs[pa + 4], pairs[pa + 5],
-                    pairs[pb + 3] == 0 ? body : decoded, pairs[pb + 4], pairs[pb + 5]);
         }
 
         boolean matches(byte[] prefix, int start, byte[] expected) {

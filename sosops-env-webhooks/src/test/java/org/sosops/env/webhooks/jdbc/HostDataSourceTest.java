@@ -58,7 +58,7 @@ class HostDataSourceTest {
             assertThat(guard.handle(unsigned, (r, id) -> { }).status()).isEqualTo(200);
             assertThat(guard.handle(unsigned, (r, id) -> { }).status()).isEqualTo(429);
             assertThat(tables(host)).contains(JdbcFailureStore.TABLE, JdbcSeenIdStore.TABLE, PostgresSourceRateLimiter.TABLE);
-            assertThat(count(host, "SELECT count(*) FROM " + PostgresSourceRateLimiter.TABLE + " WHERE id = '198.51.100.4'"))
+            assertThat(count(host, "SELECT count(*) FROM " + PostgresSourceRateLimiter.TABLE + " WHERE id = 'verified 198.51.100.4'"))
                     .isEqualTo(1);
 
             guard.close();

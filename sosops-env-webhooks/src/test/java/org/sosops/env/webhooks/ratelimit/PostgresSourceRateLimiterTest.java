@@ -103,7 +103,7 @@ class PostgresSourceRateLimiterTest {
     }
 
     @Test
-    void aFailingDatabaseLetsTheRequestThroughRatherThanRefusingEveryCallback() throws Exception {
+    void aFailingDatabaseIsAStoreErrorForTheGuardsPolicyNeverAnAllowedRequest() throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create("ratedown");
              Database database = Database.fromUrl(db.databaseUrl())) {
             SourceRateLimiter limiter = PostgresSourceRateLimiter.create(database, RateLimitSpec.parse("1/1h"),
@@ -111,8 +111,10 @@ class PostgresSourceRateLimiterTest {
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE " + PostgresSourceRateLimiter.TABLE);
             }
-            assertThat(limiter.tryAcquire("s").allowed()).isTrue();
-            assertThat(limiter.tryAcquire("s").allowed()).isTrue();
+            // A missing table is a database error, not an outage: the guard answers 500, never "allowed".
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> limiter.tryAcquire("s"))
+                    .isInstanceOfSatisfying(org.sosops.env.webhooks.jdbc.StoreException.class,
+                            e -> assertThat(e.unreachable()).isFalse());
         }
     }
 }

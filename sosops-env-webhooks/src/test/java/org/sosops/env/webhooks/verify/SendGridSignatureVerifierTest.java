@@ -104,6 +104,17 @@ class SendGridSignatureVerifierTest {
         assertThat(TwilioSignatureVerifierTest.reason(verifier.verify(twice))).isEqualTo(RejectReason.DUPLICATE_SIGNATURE);
     }
 
+    /** Found by fuzzing (seed sendGridSignature/crash-7c0290f5…): BouncyCastle threw a NullPointerException on empty DER. */
+    @Test
+    void anEmptyOrOversizedDerSignatureIsMalformedNotAVerifierError() {
+        SendGridSignatureVerifier verifier = SendGridSignatureVerifier.withVerificationKey(Secret.of(VENDOR_KEY), MutableClock.at(1588788367L));
+        for (String signature : new String[] {"", "   ", java.util.Base64.getEncoder().encodeToString(new byte[73]),
+                "MIAwgAIBAQIBAQAAAAA="}) {
+            assertThat(TwilioSignatureVerifierTest.reason(verifier.verify(request(VENDOR_PAYLOAD, signature, VENDOR_TIMESTAMP))))
+                    .as("'%s'", signature).isEqualTo(RejectReason.MALFORMED_SIGNATURE);
+        }
+    }
+
     @Test
     void aBadVerificationKeyIsAClearStartUpErrorThatNeverQuotesTheKey() {
         String notAKey = "c2VjcmV0LXZhbHVlLXRoYXQtaXMtbm90LWEta2V5";

@@ -2,8 +2,6 @@ package org.sosops.env.referenceapp.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -36,6 +33,7 @@ public final class Exchange {
     private final Callback callback;
     private final String requestId;
     private boolean answered;
+    private byte[] body;
 
     Exchange(Request request, Response response, Callback callback, String requestId) {
         this.request = request;
@@ -91,19 +89,17 @@ public final class Exchange {
     }
 
     /**
-     * Reads the body, refusing more than {@code limit} bytes.
+     * The body, already read by the router (without blocking a thread, within its cap).
      *
-     * @return empty when the body is larger than the limit
+     * @return empty when the body is larger than {@code limit}
      */
-    public Optional<byte[]> body(int limit) throws IOException {
-        long declared = request.getLength();
-        if (declared > limit) {
-            return Optional.empty();
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
-        }
+    public Optional<byte[]> body(int limit) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
+    }
+
+    void body(byte[] bytes) {
+        this.body = bytes;
     }
 
     public void header(String name, String value) {

@@ -24,7 +24,20 @@ import org.slf4j.MDC;
 public final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
+    /** The default cap on request bodies: the webhook guard's own. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
     private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+    private final int maxBodyBytes;
+
+    public Router() {
+        this(DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** A router that refuses ({@code 413}) bodies over {@code maxBodyBytes}, before reading them. */
+    public Router(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     public Router get(String path, Endpoint endpoint) {
         return route("GET", path, endpoint);
@@ -45,20 +58,42 @@ public final class Router extends Handler.Abstract {
         request.setAttribute(RequestIds.HEADER, requestId);
         response.getHeaders().put(RequestIds.HEADER, requestId);
         Exchange exchange = new Exchange(request, response, callback, requestId);
-        MDC.put("request_id", requestId);
+        if (!carriesBody(exchange)) {
+            run(exchange, callback);
+            return true;
+        }
+        // The body is read asynchronously: a slow client holds no worker thread while it dawdles.
+        BodyReader.read(request, maxBodyBytes, body -> {
+            exchange.body(body);
+            run(exchange, callback);
+        }, () -> {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            exchange.error(413, "payload_too_large", "the request body exceeds " + maxBodyBytes + " bytes");
+        }, callback::failed);
+        return true;
+    }
+
+    /** Routed requests whose method carries a body; unknown paths and methods are answered unread. */
+    private boolean carriesBody(Exchange exchange) {
+        Map<String, Endpoint> byMethod = routes.get(exchange.path());
+        String method = exchange.method();
+        return byMethod != null && byMethod.containsKey(method) && !method.equals("GET") && !method.equals("HEAD");
+    }
+
+    private void run(Exchange exchange, Callback callback) {
+        MDC.put("request_id", exchange.requestId());
         try {
             dispatch(exchange);
         } catch (Exception | LinkageError e) {
-            LOG.error("request {} {} {} failed", requestId, exchange.method(), exchange.path(), e);
+            LOG.error("request {} {} {} failed", exchange.requestId(), exchange.method(), exchange.path(), e);
             if (!exchange.answered()) {
-                exchange.error(500, "internal_error", "the request failed; quote request id " + requestId);
+                exchange.error(500, "internal_error", "the request failed; quote request id " + exchange.requestId());
             } else {
                 callback.failed(e);
             }
         } finally {
             MDC.remove("request_id");
         }
-        return true;
     }
 
     private void dispatch(Exchange exchange) throws Exception {

@@ -20,8 +20,8 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * translates between Jetty and the guard, and answers Twilio's inbound messages with empty TwiML.
  */
 public final class WebhookEndpoint implements Endpoint {
-    /** Read at most this much; the guard refuses (and records) anything over its own, smaller cap. */
-    static final int READ_LIMIT = 4 * 1024 * 1024;
+    /** The router refuses larger bodies with 413 before reading them; the guard's cap is the same. */
+    static final int READ_LIMIT = org.sosops.env.referenceapp.http.Router.DEFAULT_MAX_BODY_BYTES;
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     private final WebhookGuard guard;
