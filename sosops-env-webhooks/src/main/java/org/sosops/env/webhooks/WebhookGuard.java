@@ -96,6 +96,8 @@ public final class WebhookGuard implements AutoCloseable {
     private WebhookGuard(WebhookGuard base, WebhookObserver observer) {
         this.endpoints = base.endpoints;
         this.allowlist = base.allowlist;
+        this.clients = base.clients;
+        this.storeFailurePolicy = base.storeFailurePolicy;
         this.rateLimiter = base.rateLimiter;
         this.seenIds = base.seenIds;
         this.failures = base.failures;
