@@ -30,7 +30,7 @@ class WebhookObserverTest {
         MutableClock clock = MutableClock.at(1_800_000_000L);
         return WebhookGuard.builder().environment("staging").strict(true).clock(clock)
                 .endpoint(PATH, TwilioSignatureVerifier.withAuthToken(Secret.of(TOKEN), URI.create("https://ops.example.org")))
-                .rateLimiter(SourceRateLimiter.inMemory(RateLimitSpec.parse("3/1m"), clock))
+                .rateLimiter(SourceRateLimiter.inMemory(RateLimitSpec.parse("2/1m"), clock))
                 .failureStore(JdbcFailureStore.open(Database.embedded(dir)))
                 .maxBodyBytes(4096)
                 .observer(observer).build();
