@@ -80,6 +80,11 @@ final class AppProcess implements AutoCloseable {
         return -1;
     }
 
+    /** {@code kill -9}: the JVM gets no shutdown hook, no flush, no close — a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         long peak = peakRssKib();

@@ -62,13 +62,14 @@ final class FailureAccounting {
                         + " s; " + refused.size() + " forged callbacks refused with 403 (answers during the cut: "
                         + duringCut + "); failure records found afterwards: " + (refused.size() - missing.size())
                         + ", missing: " + missing.size() + "; " + result.summary());
-                return missing.isEmpty() && !refused.isEmpty() && result.serverErrors() == 0;
+                return missing.isEmpty() && !refused.isEmpty() && result.serverErrors() == 0
+                        && result.unexplainedTransportErrors() == 0;
             }
         }
     }
 
     /** Waits for the application's spool to flush; returns the request ids still without a record. */
-    private static Set<String> awaitRecords(Drill.ScratchDb db, Set<String> requestIds, Duration limit)
+    static Set<String> awaitRecords(Drill.ScratchDb db, Set<String> requestIds, Duration limit)
             throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         Set<String> missing = new HashSet<>(requestIds);

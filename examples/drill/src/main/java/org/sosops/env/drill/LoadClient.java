@@ -33,7 +33,7 @@ final class LoadClient {
     LoadResult run(int threads, Duration duration, LongFunction<HttpRequest> requests, Observer observer)
             throws InterruptedException {
         AtomicLong sequence = new AtomicLong();
-        AtomicLong transportErrors = new AtomicLong();
+        TransportErrors transportErrors = new TransportErrors();
         AtomicLong retryAfterMissing = new AtomicLong();
         ConcurrentLinkedQueue<long[]> latencyChunks = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Map<Integer, Long>> statusChunks = new ConcurrentLinkedQueue<>();
@@ -66,7 +66,7 @@ final class LoadClient {
                                     response.body()));
                         }
                     } catch (IOException e) {
-                        transportErrors.incrementAndGet();
+                        transportErrors.count(e);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         break;
@@ -91,8 +91,9 @@ final class LoadClient {
             System.arraycopy(chunk, 0, all, at, chunk.length);
             at += chunk.length;
         }
-        return LoadResult.of(total + transportErrors.get(), seconds, byStatus, all, transportErrors.get(),
-                retryAfterMissing.get());
+        Map<String, Long> causes = transportErrors.byCause();
+        long errors = causes.values().stream().mapToLong(Long::longValue).sum();
+        return LoadResult.of(total + errors, seconds, byStatus, all, causes, retryAfterMissing.get());
     }
 
     static HttpRequest.Builder post(URI uri) {

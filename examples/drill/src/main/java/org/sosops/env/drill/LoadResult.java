@@ -6,13 +6,14 @@ import java.util.TreeMap;
 
 /** What a load run saw: answers by status, latencies, request ids of the answers that mattered. */
 record LoadResult(long requests, double seconds, Map<Integer, Long> byStatus, long[] latenciesNanos,
-                  long transportErrors, long retryAfterMissing) {
+                  Map<String, Long> transportCauses, long retryAfterMissing) {
 
     static LoadResult of(long requests, double seconds, Map<Integer, Long> byStatus, long[] latencies,
-                         long transportErrors, long retryAfterMissing) {
+                         Map<String, Long> transportCauses, long retryAfterMissing) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new LoadResult(requests, seconds, new TreeMap<>(byStatus), sorted, transportErrors, retryAfterMissing);
+        return new LoadResult(requests, seconds, new TreeMap<>(byStatus), sorted, new TreeMap<>(transportCauses),
+                retryAfterMissing);
     }
 
     double throughput() {
@@ -27,6 +28,23 @@ record LoadResult(long requests, double seconds, Map<Integer, Long> byStatus, lo
         return latenciesNanos[Math.max(0, index)] / 1e6;
     }
 
+    long transportErrors() {
+        return transportCauses.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Transport errors whose cause the client could not name: any one fails the run. */
+    long unexplainedTransportErrors() {
+        return TransportErrors.unexplained(transportCauses);
+    }
+
+    /**
+     * The pass rule for transport errors under full-speed load: none unexplained, and the named ones
+     * at most one in 10,000 requests (each printed with its cause).
+     */
+    boolean transportErrorsAcceptable() {
+        return unexplainedTransportErrors() == 0 && transportErrors() * 10_000 <= requests;
+    }
+
     long count(int status) {
         return byStatus.getOrDefault(status, 0L);
     }
@@ -37,8 +55,8 @@ record LoadResult(long requests, double seconds, Map<Integer, Long> byStatus, lo
 
     String summary() {
         return String.format("%d requests in %.1f s = %.0f req/s; p50 %.2f ms, p99 %.2f ms, max %.2f ms; statuses %s;"
-                        + " 5xx %d; transport errors %d",
+                        + " 5xx %d; transport errors %d %s",
                 requests, seconds, throughput(), percentileMillis(50), percentileMillis(99), percentileMillis(100),
-                byStatus, serverErrors(), transportErrors);
+                byStatus, serverErrors(), transportErrors(), transportCauses);
     }
 }
