@@ -21,7 +21,7 @@ import org.sosops.env.flags.value.FlagValue;
 
 /**
  * Resolves feature flags for an organization: organization override, then environment override,
- * then the database value, then the declared default (CONTRACT §5), every answer with its source.
+ * then the database value, then the declared default (docs/flags.md), every answer with its source.
  * Thread-safe; build one per application and close it on shutdown.
  *
  * <pre>{@code
@@ -117,7 +117,7 @@ public final class FlagResolver implements AutoCloseable {
         return entry == null ? null : entry.flag;
     }
 
-    /** Every flag for an organization: the resolved view of CONTRACT §5. */
+    /** Every flag for an organization: the resolved view of docs/flags.md. */
     public ResolvedFlags resolveAll(String organizationId) {
         Objects.requireNonNull(organizationId, "organizationId");
         return view(Optional.of(organizationId));

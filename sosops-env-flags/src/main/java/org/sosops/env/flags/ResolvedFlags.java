@@ -28,7 +28,7 @@ public record ResolvedFlags(Optional<String> organizationId, String environment,
         flags = Collections.unmodifiableMap(new LinkedHashMap<>(flags));
     }
 
-    /** The CONTRACT §5 JSON tree. */
+    /** The docs/flags.md JSON tree. */
     public ObjectNode toJsonTree() {
         ObjectNode root = MAPPER.createObjectNode();
         if (organizationId.isPresent()) {
@@ -46,7 +46,7 @@ public record ResolvedFlags(Optional<String> organizationId, String environment,
         return root;
     }
 
-    /** The CONTRACT §5 JSON, compact. */
+    /** The docs/flags.md JSON, compact. */
     public String toJson() {
         try {
             return MAPPER.writeValueAsString(toJsonTree());

@@ -33,7 +33,7 @@ import org.sosops.env.webhooks.verify.SendGridSignatureVerifier;
 import org.sosops.env.webhooks.verify.TwilioSignatureVerifier;
 
 /**
- * The standard guard of CONTRACT §7, configured only by the canonical variables and
+ * The standard guard of docs/webhooks.md, configured only by the canonical variables and
  * {@code SOSOPS_WEBHOOK_*} settings:
  *
  * <ul>

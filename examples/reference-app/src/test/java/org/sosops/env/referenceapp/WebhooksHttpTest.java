@@ -20,7 +20,7 @@ import org.sosops.env.testing.signing.TwilioSigner;
 import org.sosops.env.webhooks.failures.FailureRecord;
 
 /**
- * The webhook endpoints of CONTRACT §7 over real HTTP, in a local environment with no database
+ * The webhook endpoints of docs/webhooks.md over real HTTP, in a local environment with no database
  * server (failure records go to the embedded database): signed requests pass, tampered ones are
  * refused with 403 and recorded.
  */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sosops-env check}: validate one environment (CONTRACT §4). */
+/** {@code sosops-env check}: validate one environment (docs/cli.md). */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate one environment's variables against the policy.",
                 "Variables come from the files (later files win), then the process environment."})

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sosops-env entitlements}: entitlements per CONTRACT §5. */
+/** {@code sosops-env entitlements}: entitlements as docs/flags.md describes. */
 @Command(name = "entitlements", mixinStandardHelpOptions = true,
         description = "Entitlements: seat_limit from the highest layer, features united, usage_caps key by key.",
         subcommands = EntitlementsCommand.Resolve.class)

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sosops-env flags}: feature flags per CONTRACT §5. */
+/** {@code sosops-env flags}: feature flags as docs/flags.md describes. */
 @Command(name = "flags", mixinStandardHelpOptions = true,
         description = "Feature flags: organization override > environment override > database > default.",
         subcommands = FlagsCommand.Resolve.class)

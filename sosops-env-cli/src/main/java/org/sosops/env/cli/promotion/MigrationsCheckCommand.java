@@ -76,7 +76,7 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
         return Files.isRegularFile(fallback) ? Baseline.read(fallback) : Baseline.empty();
     }
 
-    /** The JSON of CONTRACT §6. */
+    /** The JSON of docs/promotion.md. */
     static void write(JsonGenerator json, GateReport report) throws IOException {
         json.writeStartObject();
         json.writeBooleanField("ok", report.ok());

@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sosops-env secrets}: secret hygiene across environments, example files and source (CONTRACT §4). */
+/** {@code sosops-env secrets}: secret hygiene across environments, example files and source (docs/cli.md). */
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = {"Secret hygiene: secrets or identities shared across environments (each --env-file is the",
                 "environment its APP_ENV names), real-looking secrets in a .env.example, and secrets",

@@ -1,6 +1,6 @@
 package org.sosops.env.cli.support;
 
-/** The exit codes of CONTRACT §4. */
+/** The exit codes of docs/cli.md. */
 public final class ExitCode {
     public static final int CLEAN = 0;
     public static final int FINDINGS = 1;

@@ -3,7 +3,7 @@ package org.sosops.env.core.env;
 import java.util.Optional;
 
 /**
- * The policy an environment carries (CONTRACT §1). Obtain it from {@link AppEnv#traits()}.
+ * The policy an environment carries (docs/environments.md). Obtain it from {@link AppEnv#traits()}.
  *
  * @param strictRbac                    role checks are enforced, never bypassed
  * @param auditAlwaysOn                 audit logging cannot be switched off

@@ -15,7 +15,7 @@ import org.sosops.env.flags.value.Entitlements;
 import org.sosops.env.flags.value.Source;
 
 /**
- * Merges an organization's entitlements from its layers (CONTRACT §5): the declared defaults (the
+ * Merges an organization's entitlements from its layers (docs/flags.md): the declared defaults (the
  * base plan), the database (the organization's stored plan), the environment override, then the
  * organization override. {@code seat_limit} is replaced by the higher layer, {@code features} are
  * added (union), {@code usage_caps} are replaced key by key. Thread-safe.

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.sosops.env.flags.value.Source;
 
 /**
- * An organization's effective entitlements with the source of every part (CONTRACT §5).
+ * An organization's effective entitlements with the source of every part (docs/flags.md).
  *
  * <pre>{@code
  * ResolvedEntitlements e = entitlements.resolve("org_123");
@@ -52,7 +52,7 @@ public record ResolvedEntitlements(Optional<String> organizationId, String envir
         return cap == null ? OptionalLong.empty() : OptionalLong.of(cap);
     }
 
-    /** The CONTRACT §5 JSON tree; {@code seat_limit} is {@code null} when no layer sets one. */
+    /** The docs/flags.md JSON tree; {@code seat_limit} is {@code null} when no layer sets one. */
     public ObjectNode toJsonTree() {
         ObjectNode root = MAPPER.createObjectNode();
         if (organizationId.isPresent()) {

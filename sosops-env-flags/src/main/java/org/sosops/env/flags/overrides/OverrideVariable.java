@@ -1,6 +1,6 @@
 package org.sosops.env.flags.overrides;
 
-/** The four override variables of CONTRACT §5. */
+/** The four override variables of docs/flags.md. */
 public enum OverrideVariable {
     FEATURE_FLAG_ENV_OVERRIDES_JSON,
     FEATURE_FLAG_ORG_OVERRIDES_JSON,

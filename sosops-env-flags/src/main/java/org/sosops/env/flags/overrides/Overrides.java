@@ -10,7 +10,7 @@ import org.sosops.env.flags.value.Entitlements;
 import org.sosops.env.flags.value.FlagValue;
 
 /**
- * The parsed override variables of one environment (CONTRACT §5). Immutable.
+ * The parsed override variables of one environment (docs/flags.md). Immutable.
  *
  * <pre>{@code
  * Overrides overrides = Overrides.fromVariables(policy.variables()); // throws when a JSON is bad

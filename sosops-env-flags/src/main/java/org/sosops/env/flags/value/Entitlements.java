@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * One layer of entitlements as CONTRACT §5 shapes it: a seat limit, extra features and usage caps,
+ * One layer of entitlements as docs/flags.md shapes it: a seat limit, extra features and usage caps,
  * each optional. Layers merge in {@code EntitlementResolver}.
  *
  * <pre>{@code

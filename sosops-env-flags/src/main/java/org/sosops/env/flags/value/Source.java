@@ -3,7 +3,7 @@ package org.sosops.env.flags.value;
 import java.util.Locale;
 
 /**
- * Where a resolved value came from, highest precedence first (CONTRACT §5).
+ * Where a resolved value came from, highest precedence first (docs/flags.md).
  *
  * <pre>{@code
  * if (resolver.resolve("org_123", "new_inbox").orElseThrow().source() == Source.ORG) { ... }

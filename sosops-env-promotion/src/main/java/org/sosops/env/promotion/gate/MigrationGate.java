@@ -16,7 +16,7 @@ import org.sosops.env.promotion.PromotionInputException;
 import org.sosops.env.promotion.sql.SqlSyntaxException;
 
 /**
- * The migration safety gate of CONTRACT §6: scans every {@code *.sql} file under a directory and
+ * The migration safety gate of docs/promotion.md: scans every {@code *.sql} file under a directory and
  * compares the risky statements with a {@link Baseline}.
  *
  * <pre>{@code

@@ -3,7 +3,7 @@ package org.sosops.env.promotion.gate;
 import java.util.Optional;
 
 /**
- * The risky migration patterns of CONTRACT §6 and how each is recognised on SQL tokens: the one
+ * The risky migration patterns of docs/promotion.md and how each is recognised on SQL tokens: the one
  * place they are defined. Key words match in any case and across lines; comments, string
  * constants, dollar-quoted bodies and quoted identifiers never match.
  */

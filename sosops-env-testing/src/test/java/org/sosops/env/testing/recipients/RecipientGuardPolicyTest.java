@@ -15,7 +15,7 @@ import org.sosops.env.testing.junit.SosOpsEnvironment;
 import org.sosops.env.testing.junit.SosOpsTestEnvironment;
 
 /**
- * The policy table of CONTRACT §1 ("messaging to real recipients") and issue 4, environment by
+ * The policy table of docs/environments.md ("messaging to real recipients") and issue 4, environment by
  * environment, through the testing module's extension. The allowlist holds the fake staff
  * (+15555550190..99); the fake voters (+15555550100..49) stand for real people.
  */

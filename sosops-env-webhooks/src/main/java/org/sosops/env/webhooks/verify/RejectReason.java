@@ -1,6 +1,6 @@
 package org.sosops.env.webhooks.verify;
 
-/** Why a webhook was refused, with the HTTP status CONTRACT §7 gives it. */
+/** Why a webhook was refused, with the HTTP status docs/webhooks.md gives it. */
 public enum RejectReason {
     MISSING_SIGNATURE("missing-signature", 403),
     DUPLICATE_SIGNATURE("duplicate-signature", 400),

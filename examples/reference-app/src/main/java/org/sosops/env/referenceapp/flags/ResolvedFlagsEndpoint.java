@@ -9,7 +9,7 @@ import org.sosops.env.referenceapp.http.Exchange;
 
 /**
  * {@code GET /api/dashboard/feature-flags/resolved[?organization_id=ID]}: every flag with its value
- * and source (CONTRACT §5), for one organization or, without one, at the environment level.
+ * and source (docs/flags.md), for one organization or, without one, at the environment level.
  */
 public final class ResolvedFlagsEndpoint implements Endpoint {
     private static final Pattern ORGANIZATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");

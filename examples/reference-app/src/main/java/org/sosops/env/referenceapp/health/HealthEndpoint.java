@@ -8,7 +8,7 @@ import org.sosops.env.referenceapp.http.Endpoint;
 import org.sosops.env.referenceapp.http.Exchange;
 
 /**
- * {@code GET /api/health}: {@code 200 {"status":"ok","environment":"<APP_ENV>"}} (CONTRACT §7).
+ * {@code GET /api/health}: {@code 200 {"status":"ok","environment":"<APP_ENV>"}} (docs/webhooks.md).
  * It answers from memory only, so a load balancer's probe never waits on the database.
  */
 public final class HealthEndpoint implements Endpoint {
