@@ -18,6 +18,8 @@ class LayeringTest {
     private static final String PROMOTION = "org.sosops.env.promotion..";
     private static final String TESTING = "org.sosops.env.testing..";
     private static final String CLI = "org.sosops.env.cli..";
+    private static final String SERVLET = "org.sosops.env.servlet..";
+    private static final String SPRING = "org.sosops.env.spring..";
 
     private static JavaClasses classes;
 
@@ -32,24 +34,50 @@ class LayeringTest {
     @Test
     void coreKnowsNothingOfTheModulesThatPlugIntoIt() {
         noClasses().that().resideInAPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, OPENFEATURE, WEBHOOKS, PROMOTION, TESTING, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, OPENFEATURE, WEBHOOKS, PROMOTION, TESTING, CLI,
+                        SERVLET, SPRING)
                 .check(classes);
     }
 
     @Test
     void featureModulesDoNotDependOnEachOtherOrOnTheCommandLine() {
         noClasses().that().resideInAPackage(FLAGS)
-                .should().dependOnClassesThat().resideInAnyPackage(WEBHOOKS, PROMOTION, OPENFEATURE, TESTING, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(WEBHOOKS, PROMOTION, OPENFEATURE, TESTING, CLI,
+                        SERVLET, SPRING)
                 .allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage(WEBHOOKS)
-                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, PROMOTION, OPENFEATURE, TESTING, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, PROMOTION, OPENFEATURE, TESTING, CLI,
+                        SERVLET, SPRING)
                 .allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage(PROMOTION)
-                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, WEBHOOKS, OPENFEATURE, TESTING, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, WEBHOOKS, OPENFEATURE, TESTING, CLI,
+                        SERVLET, SPRING)
                 .allowEmptyShould(true).check(classes);
         noClasses().that().resideInAPackage(OPENFEATURE)
-                .should().dependOnClassesThat().resideInAnyPackage(WEBHOOKS, PROMOTION, TESTING, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(WEBHOOKS, PROMOTION, TESTING, CLI, SERVLET, SPRING)
                 .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void theServletFilterSitsOnTheWebhooksAndCoreOnly() {
+        noClasses().that().resideInAPackage(SERVLET)
+                .should().dependOnClassesThat().resideInAnyPackage(FLAGS, PROMOTION, OPENFEATURE, TESTING, CLI, SPRING,
+                        "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void theSpringStarterUsesLibraryModulesButNeverTheTestKitOrTheCommandLine() {
+        noClasses().that().resideInAPackage(SPRING)
+                .should().dependOnClassesThat().resideInAnyPackage(TESTING, CLI)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStarterKnowsSpring() {
+        noClasses().that().resideOutsideOfPackage(SPRING)
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(classes);
     }
 
     @Test
@@ -61,7 +89,7 @@ class LayeringTest {
 
     @Test
     void libraryModulesLogThroughSlf4jApiOnlyAndCarryNoCommandLineOrBindingClasses() {
-        noClasses().that().resideInAnyPackage(CORE, FLAGS, OPENFEATURE, WEBHOOKS, PROMOTION, TESTING)
+        noClasses().that().resideInAnyPackage(CORE, FLAGS, OPENFEATURE, WEBHOOKS, PROMOTION, TESTING, SERVLET, SPRING)
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.slf4j.simple..", "org.slf4j.impl..", "ch.qos.logback..", "org.apache.logging.log4j..",
                         "java.util.logging..", "picocli..")

@@ -46,6 +46,7 @@ public final class FlagResolver implements AutoCloseable {
     private final Map<String, FlagDefinition> declared;
     private final boolean inferUndeclared;
     private final DatabaseLayer database;
+    private final FlagObserver observer;
     // Read on every call; replaced whole (never mutated) when the database layer changes.
     private volatile FlagTable table;
 
@@ -54,6 +55,7 @@ public final class FlagResolver implements AutoCloseable {
         this.overrides = builder.overrides;
         this.declared = Map.copyOf(builder.declared);
         this.inferUndeclared = builder.inferUndeclared;
+        this.observer = builder.observer;
         this.table = FlagTable.build(declared, inferUndeclared, overrides, Map.of());
         this.database = builder.store == null ? null
                 : new DatabaseLayer(builder.store, builder.refreshAfterWrite, builder.executor, builder.clock,
@@ -76,7 +78,11 @@ public final class FlagResolver implements AutoCloseable {
 
     /** The flag's boolean value, or {@code fallback} for an unknown or non-boolean flag. */
     public boolean booleanValue(String organizationId, String key, boolean fallback) {
-        return table.booleanValue(organizationId, key, fallback);
+        FlagObserver watching = observer;
+        if (watching == null) {
+            return table.booleanValue(organizationId, key, fallback);
+        }
+        return table.observedBooleanValue(organizationId, key, fallback, watching);
     }
 
     public String stringValue(String organizationId, String key, String fallback) {
@@ -101,6 +107,13 @@ public final class FlagResolver implements AutoCloseable {
 
     private ResolvedFlag flag(String organizationId, String key) {
         FlagTable.Entry entry = table.forOrganization(organizationId).get(key);
+        if (observer != null) {
+            if (entry == null) {
+                observer.unknownFlag();
+            } else {
+                observer.resolved(entry.flag.source());
+            }
+        }
         return entry == null ? null : entry.flag;
     }
 
@@ -179,6 +192,7 @@ public final class FlagResolver implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean listen = true;
         private boolean backgroundRefresh = true;
+        private FlagObserver observer;
 
         private Builder() {
         }
@@ -267,6 +281,15 @@ public final class FlagResolver implements AutoCloseable {
          */
         public Builder backgroundRefresh(boolean backgroundRefresh) {
             this.backgroundRefresh = backgroundRefresh;
+            return this;
+        }
+
+        /**
+         * Told the source of every single-flag answer (metrics); called on the request path, so it
+         * must be cheap and must not throw. Without one, resolution pays nothing for it.
+         */
+        public Builder observer(FlagObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -25,6 +25,9 @@ final class FlagTable {
     private static final byte NOT_BOOLEAN = 0;
     private static final byte FALSE = 1;
     private static final byte TRUE = 2;
+    private static final int VALUE_BITS = 3;
+    private static final int SOURCE_SHIFT = 2;
+    private static final Source[] SOURCES = Source.values();
 
     final HashMap<String, Entry> base;
     final HashMap<String, HashMap<String, Entry>> byOrganization;
@@ -77,15 +80,57 @@ final class FlagTable {
     }
 
     private static boolean answer(String[] keys, byte[] answers, String key, int keyHash, boolean fallback) {
+        int answer = packed(keys, answers, key, keyHash);
+        if (answer < 0) {
+            return fallback;
+        }
+        int value = answer & VALUE_BITS;
+        return value == NOT_BOOLEAN ? fallback : value == TRUE;
+    }
+
+    /**
+     * The same lookup as {@link #booleanValue}, also telling the observer where the answer came
+     * from; kept apart so the unobserved path pays nothing for it.
+     */
+    boolean observedBooleanValue(String organization, String key, boolean fallback, FlagObserver observer) {
+        int keyHash = spread(key.hashCode());
+        String[] keys = baseKeys;
+        byte[] answers = baseAnswers;
+        if (hasOrganizations && organization != null) {
+            String[] orgs = organizationKeys;
+            int mask = orgs.length - 1;
+            for (int i = spread(organization.hashCode()) & mask; ; i = (i + 1) & mask) {
+                String candidate = orgs[i];
+                if (candidate == null) {
+                    break;
+                }
+                if (candidate == organization || candidate.equals(organization)) {
+                    keys = organizationAnswers[i].keys;
+                    answers = organizationAnswers[i].answers;
+                    break;
+                }
+            }
+        }
+        int answer = packed(keys, answers, key, keyHash);
+        if (answer < 0) {
+            observer.unknownFlag();
+            return fallback;
+        }
+        observer.resolved(SOURCES[answer >>> SOURCE_SHIFT]);
+        int value = answer & VALUE_BITS;
+        return value == NOT_BOOLEAN ? fallback : value == TRUE;
+    }
+
+    /** The packed answer (value bits, source above them) or -1 for a key not in the table. */
+    private static int packed(String[] keys, byte[] answers, String key, int keyHash) {
         int mask = keys.length - 1;
         for (int i = keyHash & mask; ; i = (i + 1) & mask) {
             String candidate = keys[i];
             if (candidate == null) {
-                return fallback;
+                return -1;
             }
             if (candidate == key || candidate.equals(key)) {
-                byte answer = answers[i];
-                return answer == NOT_BOOLEAN ? fallback : answer == TRUE;
+                return answers[i];
             }
         }
     }
@@ -124,7 +169,8 @@ final class FlagTable {
             table.forEach((key, entry) -> {
                 int i = probe(keys, key);
                 keys[i] = key;
-                answers[i] = !entry.isBoolean ? NOT_BOOLEAN : entry.booleanValue ? TRUE : FALSE;
+                byte value = !entry.isBoolean ? NOT_BOOLEAN : entry.booleanValue ? TRUE : FALSE;
+                answers[i] = (byte) (value | entry.flag.source().ordinal() << SOURCE_SHIFT);
             });
             return new Answers(keys, answers);
         }

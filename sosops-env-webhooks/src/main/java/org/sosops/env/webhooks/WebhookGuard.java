@@ -64,6 +64,7 @@ public final class WebhookGuard implements AutoCloseable {
     private final int maxBodyBytes;
     private final int refusedBodyCap;
     private final Clock clock;
+    private final WebhookObserver observer;
     private final AtomicLong rateLimited = new AtomicLong();
     private final List<AutoCloseable> owned;
 
@@ -78,7 +79,23 @@ public final class WebhookGuard implements AutoCloseable {
         this.maxBodyBytes = b.maxBodyBytes;
         this.refusedBodyCap = b.refusedBodyCap;
         this.clock = b.clock;
+        this.observer = b.observer;
         this.owned = List.copyOf(b.owned);
+    }
+
+    private WebhookGuard(WebhookGuard base, WebhookObserver observer) {
+        this.endpoints = base.endpoints;
+        this.allowlist = base.allowlist;
+        this.rateLimiter = base.rateLimiter;
+        this.seenIds = base.seenIds;
+        this.failures = base.failures;
+        this.alerts = base.alerts;
+        this.environment = base.environment;
+        this.maxBodyBytes = base.maxBodyBytes;
+        this.refusedBodyCap = base.refusedBodyCap;
+        this.clock = base.clock;
+        this.observer = observer;
+        this.owned = base.owned;
     }
 
     /**
@@ -100,8 +117,31 @@ public final class WebhookGuard implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * This guard told every answer through {@code observer} (replacing any observer it had), for
+     * hosts that receive a built guard, such as {@link WebhookGuards#fromPolicy}'s. Both guards
+     * share every store, limiter, endpoint and owned resource: close only the one kept.
+     */
+    public WebhookGuard withObserver(WebhookObserver observer) {
+        return new WebhookGuard(this, java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
     /** Decides one request and, when it is verified and new, runs the handler. Never throws. */
     public WebhookResponse handle(WebhookRequest request, WebhookHandler handler) {
+        WebhookResponse answer = decide(request, handler);
+        if (observer != null) {
+            Endpoint endpoint = endpoints.get(request.path());
+            try {
+                observer.answered(endpoint == null ? WebhookObserver.NO_PROVIDER : endpoint.verifier().provider(),
+                        answer.outcome());
+            } catch (RuntimeException e) {
+                LOG.warn("webhook observer failed for request {}: {}", answer.requestId(), e.getClass().getSimpleName());
+            }
+        }
+        return answer;
+    }
+
+    private WebhookResponse decide(WebhookRequest request, WebhookHandler handler) {
         Instant receivedAt = clock.instant();
         String requestId = request.header(WebhookResponse.REQUEST_ID_HEADER).map(String::strip)
                 .filter(id -> REQUEST_ID.matcher(id).matches()).orElseGet(() -> UUID.randomUUID().toString());
@@ -213,6 +253,11 @@ public final class WebhookGuard implements AutoCloseable {
         return rateLimited.get();
     }
 
+    /** The largest body the guard verifies; an HTTP layer should refuse bigger ones before reading them. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     /** The endpoint paths this guard serves. */
     public List<String> paths() {
         return endpoints.keySet().stream().sorted().toList();
@@ -271,6 +316,7 @@ public final class WebhookGuard implements AutoCloseable {
         private int refusedBodyCap = FailureRecord.DEFAULT_REFUSED_BODY_CAP;
         private Clock clock = Clock.systemUTC();
         private boolean unsignedAcknowledged;
+        private WebhookObserver observer;
         private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
@@ -370,6 +416,12 @@ public final class WebhookGuard implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Told the provider and outcome of every answer (metrics); must be cheap. Default: none. */
+        public Builder observer(WebhookObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
             return this;
         }
 
