@@ -20,6 +20,6 @@ public final class Main {
 
     /** Runs one command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return CommandLines.create(new SosOpsEnvCommand(), out, err).execute(args);
+        return CommandLines.create(SosOpsEnvCommand.commandLine(args), out, err).execute(args);
     }
 }

@@ -29,10 +29,20 @@ public record CliRun(int code, String out, String err) {
 
     /** Runs in a fresh JVM on this test's class path, with extra process environment variables. */
     public static CliRun runInNewJvm(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return runInNewJvmIn(Path.of(""), environment, args);
+    }
+
+    /** As {@link #runInNewJvm} with {@code directory} as the working directory. */
+    public static CliRun runInNewJvmIn(Path directory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (!directory.toString().isEmpty()) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().remove("SOSOPS_RISKS_DECISIONS_FILE");
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();

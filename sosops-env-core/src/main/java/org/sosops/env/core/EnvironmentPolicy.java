@@ -2,7 +2,7 @@ package org.sosops.env.core;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.sosops.env.core.catalog.CanonicalVariable;
+import org.sosops.env.core.catalog.Catalog;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.env.EnvironmentTraits;
 import org.sosops.env.core.env.RealRecipientPolicy;
@@ -24,11 +24,13 @@ public final class EnvironmentPolicy {
     private final AppEnv environment;
     private final Variables variables;
     private final ValidationReport report;
+    private final Catalog catalog;
 
-    EnvironmentPolicy(AppEnv environment, Variables variables, ValidationReport report) {
+    EnvironmentPolicy(AppEnv environment, Variables variables, ValidationReport report, Catalog catalog) {
         this.environment = Objects.requireNonNull(environment);
         this.variables = Objects.requireNonNull(variables);
         this.report = Objects.requireNonNull(report);
+        this.catalog = Objects.requireNonNull(catalog);
     }
 
     /**
@@ -74,17 +76,36 @@ public final class EnvironmentPolicy {
         return traits().auditAlwaysOn();
     }
 
+    /**
+     * How this environment may reach real (non-allowlisted) recipients: never in local; in dev and
+     * staging only with a staff authorization for the list and the data label it names; in prod
+     * with a staff authorization. The {@code RecipientGuard} decides each send by exactly this.
+     */
+    public RealRecipientPolicy realRecipients() {
+        return traits().realRecipients();
+    }
+
+    /**
+     * True where some send may reach a real (non-allowlisted) recipient: dev, staging and prod, each
+     * only under {@link #realRecipients()}'s condition; false in local. It agrees with the
+     * {@code RecipientGuard}: where it is false, the guard refuses every recipient off the allowlist.
+     *
+     * @deprecated the yes/no hides the condition; use {@link #realRecipients()}. Until 0.1 it
+     *             answered false in dev and staging although authorized, labelled sends pass there.
+     */
+    @Deprecated(since = "0.1.0")
     public boolean mayMessageRealRecipients() {
-        return traits().realRecipients() == RealRecipientPolicy.WITH_STAFF_AUTHORIZATION;
+        return realRecipients() != RealRecipientPolicy.NEVER;
     }
 
     /**
      * A non-secret variable's value when set and not blank.
      *
-     * @throws IllegalArgumentException for a canonical secret: use {@link #secret(String)}
+     * @throws IllegalArgumentException for a secret of the catalog (canonical or the host's own):
+     *                                  use {@link #secret(String)}
      */
     public Optional<String> value(String name) {
-        if (CanonicalVariable.isSecretName(name)) {
+        if (catalog.declaresSecret(name).orElse(false)) {
             throw new IllegalArgumentException(name + " is a secret; read it with secret(\"" + name + "\")");
         }
         return variables.value(name);
@@ -98,6 +119,11 @@ public final class EnvironmentPolicy {
     /** All variables the policy was built from, for handing to other configuration systems. */
     public Variables variables() {
         return variables;
+    }
+
+    /** The catalog the policy was checked against: the host's providers and its own variables. */
+    public Catalog catalog() {
+        return catalog;
     }
 
     /** The validation report: no blocking finding, but warnings and waived findings if any. */

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.sosops.env.core.catalog.Catalog;
+import org.sosops.env.core.catalog.CatalogVariable;
+import org.sosops.env.core.catalog.Provider;
 import org.sosops.env.core.dotenv.DotEnvException;
 import org.sosops.env.core.dotenv.DotEnvReader;
 import org.sosops.env.core.env.AppEnv;
@@ -25,14 +29,20 @@ import org.sosops.env.core.variables.Variables;
  * EnvironmentPolicy policy = EnvironmentPolicy.loader()
  *         .envFile(Path.of(".env"))
  *         .register(Path.of("RISKS_DECISIONS.md"))
+ *         .providers(Provider.TWILIO, Provider.SENDGRID)     // as SOSOPS_PROVIDERS=twilio,sendgrid
+ *         .variable(CatalogVariable.builder("STRIPE_SECRET_KEY").secret().requiredIn(AppEnv.PROD).build())
  *         .load();
  * }</pre>
+ *
+ * <p>The exception register is the one named here, else the file of
+ * {@code SOSOPS_RISKS_DECISIONS_FILE}, else {@code master_build/RISKS_DECISIONS.md} or
+ * {@code ./RISKS_DECISIONS.md} when one exists.
  */
 public final class EnvironmentPolicyLoader {
     /** Comma-separated {@code .env} files read before the process environment. */
     public static final String ENV_FILE_SETTING = "SOSOPS_ENV_FILE";
     /** Path of the exception register applied at start-up. */
-    public static final String REGISTER_SETTING = "SOSOPS_RISKS_DECISIONS_FILE";
+    public static final String REGISTER_SETTING = ExceptionRegister.SETTING;
 
     private final List<Path> envFiles = new ArrayList<>();
     private Map<String, String> processEnvironment = System.getenv();
@@ -41,6 +51,10 @@ public final class EnvironmentPolicyLoader {
     private AppEnv expected;
     private Clock clock = Clock.systemUTC();
     private RuleEngine engine;
+    private Set<Provider> providers;
+    private final List<CatalogVariable> hostVariables = new ArrayList<>();
+    private Catalog catalog;
+    private Path directory = Path.of("");
 
     EnvironmentPolicyLoader() {
     }
@@ -62,7 +76,10 @@ public final class EnvironmentPolicyLoader {
         return this;
     }
 
-    /** Ignores {@code SOSOPS_ENV_FILE} and {@code SOSOPS_RISKS_DECISIONS_FILE} in the process environment. */
+    /**
+     * Ignores {@code SOSOPS_ENV_FILE} and {@code SOSOPS_RISKS_DECISIONS_FILE} in the process
+     * environment, and the register's default locations: only what this loader is told counts.
+     */
     public EnvironmentPolicyLoader ignoreProcessSettings() {
         this.processEnvironmentSettings = false;
         return this;
@@ -81,6 +98,49 @@ public final class EnvironmentPolicyLoader {
 
     public EnvironmentPolicyLoader clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
+        return this;
+    }
+
+    /**
+     * The providers the host uses, overriding {@code SOSOPS_PROVIDERS}: the variables of the others
+     * are not required. What the Spring property {@code sosops.providers} feeds.
+     */
+    public EnvironmentPolicyLoader providers(Set<Provider> used) {
+        this.providers = Set.copyOf(used);
+        return this;
+    }
+
+    public EnvironmentPolicyLoader providers(Provider... used) {
+        return providers(Set.of(used));
+    }
+
+    /**
+     * A list as {@code SOSOPS_PROVIDERS} takes it ({@code twilio,sendgrid}).
+     *
+     * @throws IllegalArgumentException naming an unknown provider
+     */
+    public EnvironmentPolicyLoader providers(String list) {
+        return providers(Catalog.builder().providers(list).build().providers());
+    }
+
+    /** Adds a host variable to the catalog: it joins the report, the secret checks and the fingerprints. */
+    public EnvironmentPolicyLoader variable(CatalogVariable variable) {
+        hostVariables.add(java.util.Objects.requireNonNull(variable));
+        return this;
+    }
+
+    /**
+     * The whole catalog, replacing the default ({@link Catalog#defaults()}, {@code SOSOPS_PROVIDERS},
+     * and what {@link #providers} and {@link #variable} add).
+     */
+    public EnvironmentPolicyLoader catalog(Catalog catalog) {
+        this.catalog = java.util.Objects.requireNonNull(catalog);
+        return this;
+    }
+
+    /** Where the register's default locations are looked up (default: the working directory); for tests. */
+    EnvironmentPolicyLoader directory(Path directory) {
+        this.directory = java.util.Objects.requireNonNull(directory);
         return this;
     }
 
@@ -129,20 +189,38 @@ public final class EnvironmentPolicyLoader {
             throw new EnvironmentPolicyException(
                     "Environment policy check failed for " + name + ":\n" + report.toText(), report);
         }
-        return new EnvironmentPolicy(evaluation.environment.get(), evaluation.variables, report);
+        return new EnvironmentPolicy(evaluation.environment.get(), evaluation.variables, report, evaluation.catalog);
+    }
+
+    /** The catalog validation uses for these variables. */
+    Catalog catalogFor(Variables variables) {
+        if (catalog != null) {
+            return catalog;
+        }
+        Catalog base = Catalog.forVariables(variables);
+        if (!hostVariables.isEmpty()) {
+            Catalog.Builder builder = Catalog.builder().discover(Thread.currentThread().getContextClassLoader())
+                    .variables(hostVariables);
+            if (base.providersDeclared()) {
+                builder.providers(base.providers());
+            }
+            base = builder.build();
+        }
+        return providers != null ? base.withProviders(providers) : base;
     }
 
     private Evaluation evaluate(Variables variables) {
         Optional<AppEnv> environment = expected != null ? Optional.of(expected)
                 : variables.value("APP_ENV").flatMap(AppEnv::parse);
         RuleEngine rules = engine != null ? engine : RuleEngine.discover();
-        ValidationReport report = rules.evaluate(new RuleContext(environment, variables, clock));
+        Catalog used = catalogFor(variables);
+        ValidationReport report = rules.evaluate(new RuleContext(environment, variables, clock, used));
         Optional<Path> registerFile = registerFile();
         if (registerFile.isPresent()) {
             ExceptionRegister exceptions = ExceptionRegister.read(registerFile.get());
             report = exceptions.apply(report, environment.map(AppEnv::id), clock);
         }
-        return new Evaluation(environment, variables, report);
+        return new Evaluation(environment, variables, report, used);
     }
 
     private List<Path> allEnvFiles() {
@@ -163,14 +241,12 @@ public final class EnvironmentPolicyLoader {
             return Optional.of(register);
         }
         if (processEnvironmentSettings) {
-            String setting = processEnvironment.get(REGISTER_SETTING);
-            if (setting != null && !setting.isBlank()) {
-                return Optional.of(Path.of(setting.strip()));
-            }
+            return ExceptionRegister.locate(Optional.empty(), processEnvironment, directory);
         }
         return Optional.empty();
     }
 
-    private record Evaluation(Optional<AppEnv> environment, Variables variables, ValidationReport report) {
+    private record Evaluation(Optional<AppEnv> environment, Variables variables, ValidationReport report,
+                              Catalog catalog) {
     }
 }

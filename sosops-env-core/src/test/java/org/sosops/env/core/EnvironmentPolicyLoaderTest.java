@@ -139,7 +139,7 @@ class EnvironmentPolicyLoaderTest {
     void expectEnvironmentValidatesAsThatEnvironment() {
         assertThatThrownBy(() -> loader().processEnvironment(Samples.complete(AppEnv.DEV)).expectEnvironment(AppEnv.PROD).load())
                 .isInstanceOfSatisfying(EnvironmentPolicyException.class, e -> assertThat(e.report().orElseThrow().findings())
-                        .extracting(Finding::rule).contains(RuleId.APP_ENV_INVALID, RuleId.REQUIRED_MISSING));
+                        .extracting(Finding::rule).contains(RuleId.APP_ENV_INVALID, RuleId.DATABASE_SEPARATION));
     }
 
     @Test

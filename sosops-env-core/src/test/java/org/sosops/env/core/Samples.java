@@ -43,7 +43,7 @@ public final class Samples {
             vars.put("UPSTASH_REDIS_REST_URL", "https://" + env.id() + "-sosops.upstash.example.io");
             vars.put("UPSTASH_REDIS_REST_TOKEN", REDIS_TOKEN);
         }
-        if (env == AppEnv.STAGING || env == AppEnv.PROD) {
+        if (env != AppEnv.LOCAL) {
             vars.put("EMAIL_WEBHOOK_SIGNING_SECRET", SENDGRID_VERIFICATION_KEY);
         }
         return vars;

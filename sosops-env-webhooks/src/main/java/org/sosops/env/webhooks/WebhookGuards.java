@@ -1,6 +1,7 @@
 package org.sosops.env.webhooks;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sosops.env.core.EnvironmentPolicy;
+import org.sosops.env.core.catalog.Provider;
 import org.sosops.env.core.jdbc.PooledDataSources;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.alerts.AlertSink;
@@ -148,11 +150,39 @@ public final class WebhookGuards {
                 ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
                 : SeenIdStore.inMemory(Duration.ofHours(24)));
         if (policy.alertsOnWebhookFailures()) {
-            AlertSink sink = policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(URI::create)
+            AlertSink sink = policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(WebhookGuards::alertUrl)
                     .<AlertSink>map(HttpAlertSink::new).orElseGet(AlertSink::slf4j);
             builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));
         }
         return builder.build();
+    }
+
+    /**
+     * The alert target. Chat webhook URLs carry their secret in the path, so a malformed value is
+     * reported by the variable's name alone, never quoted.
+     */
+    static URI alertUrl(String value) {
+        String problem = "SOSOPS_WEBHOOK_ALERT_URL is not an absolute http(s) URL with a host (value not shown: "
+                + "alert URLs carry their secret)";
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new WebhookConfigurationException(problem);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new WebhookConfigurationException(problem);
+        }
+        return uri;
+    }
+
+    private static SourceAllowlist postmarkAllowlist(String value) {
+        try {
+            return SourceAllowlist.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST: " + e.getMessage());
+        }
     }
 
     private static Database hostDatabase(DataSource dataSource) {
@@ -179,6 +209,10 @@ public final class WebhookGuards {
     }
 
     private static void configureTwilio(EnvironmentPolicy policy, WebhookGuard.Builder builder) {
+        // A host that declared it uses no Twilio (SOSOPS_PROVIDERS) serves no Twilio endpoint, so needs no token.
+        if (!policy.catalog().uses(Provider.TWILIO)) {
+            return;
+        }
         Optional<Secret> token = policy.secret("TWILIO_AUTH_TOKEN");
         if (token.isEmpty()) {
             builder.endpointWithoutSecret(TWILIO_INBOUND, TwilioSignatureVerifier.PROVIDER, "TWILIO_AUTH_TOKEN");
@@ -201,6 +235,9 @@ public final class WebhookGuards {
     }
 
     private static void configureEmail(EnvironmentPolicy policy, WebhookGuard.Builder builder, Clock clock) {
+        if (!policy.catalog().sendsEmail()) {
+            return;
+        }
         String provider = policy.value("EMAIL_PROVIDER").map(p -> p.strip().toLowerCase(Locale.ROOT)).orElse("sendgrid");
         Optional<Secret> secret = policy.secret("EMAIL_WEBHOOK_SIGNING_SECRET");
         if (secret.isEmpty()) {
@@ -210,7 +247,7 @@ public final class WebhookGuards {
         try {
             if (provider.equals("postmark")) {
                 SourceAllowlist sources = policy.value("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST")
-                        .map(SourceAllowlist::parse).orElse(SourceAllowlist.any());
+                        .map(WebhookGuards::postmarkAllowlist).orElse(SourceAllowlist.any());
                 builder.endpoint(EMAIL_EVENTS, PostmarkTokenVerifier.withToken(secret.get()).allowing(sources));
             } else if (provider.equals("sendgrid")) {
                 builder.endpoint(EMAIL_EVENTS, SendGridSignatureVerifier.withVerificationKey(secret.get(), clock));

@@ -67,6 +67,36 @@ class WebhookGuardsTest {
     }
 
     @Test
+    void aMalformedAlertUrlIsOneLineNamingTheVariableNeverItsValue(@TempDir Path dir) {
+        // Chat webhook URLs carry their secret in the path; the guard starts in staging only with a
+        // usable one, and the refusal must not quote it.
+        for (String bad : List.of("https://hooks.example.org/services/T0/B0/sEcReT-PaTh with blank",
+                "ftp://hooks.example.org/services/sEcReT-PaTh", "hooks.example.org/services/sEcReT-PaTh",
+                "https:///services/sEcReT-PaTh")) {
+            Map<String, String> v = base("staging", dir);
+            v.put("SOSOPS_WEBHOOK_ALERT_URL", bad);
+            assertThatThrownBy(() -> WebhookGuards.alertUrl(bad))
+                    .isInstanceOf(WebhookConfigurationException.class)
+                    .hasMessageStartingWith("SOSOPS_WEBHOOK_ALERT_URL is not an absolute http(s) URL")
+                    .hasMessageNotContaining("sEcReT").hasNoCause();
+        }
+        assertThat(WebhookGuards.alertUrl("https://hooks.example.org/services/T0/B0/x").getHost())
+                .isEqualTo("hooks.example.org");
+    }
+
+    @Test
+    void aMalformedPostmarkAllowlistIsNamedAsItselfNotAsTheSigningSecret(@TempDir Path dir) {
+        Map<String, String> v = base("local", dir);
+        v.put("EMAIL_PROVIDER", "postmark");
+        v.put("EMAIL_WEBHOOK_SIGNING_SECRET", "a-postmark-shared-token-9f8e7d");
+        v.put("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST", "not-an-address");
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v)))
+                .isInstanceOf(WebhookConfigurationException.class)
+                .hasMessageStartingWith("SOSOPS_WEBHOOK_POSTMARK_ALLOWLIST")
+                .hasMessageNotContaining("a-postmark-shared-token-9f8e7d");
+    }
+
+    @Test
     void stagingVerifiesSendGridAndStoresFailuresInTheSharedPostgresql(@TempDir Path dir) {
         try (ScratchDatabase db = ScratchDatabase.create("guards")) {
             Map<String, String> v = base("staging", dir);

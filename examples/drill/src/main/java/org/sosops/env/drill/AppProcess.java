@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -62,8 +63,29 @@ final class AppProcess implements AutoCloseable {
         throw new IOException("the application did not become healthy within " + limit + "; see " + log);
     }
 
+    /**
+     * The process's peak resident set size in KiB ({@code VmHWM} of {@code /proc/PID/status}), or
+     * -1 where there is no such file (not Linux). Read before the process ends, while it exists.
+     */
+    long peakRssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: the figure is simply not reported
+        }
+        return -1;
+    }
+
     @Override
     public void close() throws InterruptedException {
+        long peak = peakRssKib();
+        if (peak >= 0) {
+            Drill.report("memory", "application on " + baseUri.getPort() + ": peak RSS " + peak / 1024 + " MiB (log " + log.getFileName() + ")");
+        }
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

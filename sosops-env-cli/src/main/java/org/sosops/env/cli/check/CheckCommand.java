@@ -39,7 +39,8 @@ public final class CheckCommand implements Callable<Integer> {
     private String environment;
 
     @Option(names = "--register", paramLabel = "FILE",
-            description = "The exception register (default: ./RISKS_DECISIONS.md when it exists).")
+            description = "The exception register (default: $SOSOPS_RISKS_DECISIONS_FILE, else "
+                    + "master_build/RISKS_DECISIONS.md, else ./RISKS_DECISIONS.md, when one exists).")
     private Path register;
 
     @Option(names = "--as-of", paramLabel = "DATE",

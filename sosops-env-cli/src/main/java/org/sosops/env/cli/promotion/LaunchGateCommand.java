@@ -69,7 +69,8 @@ public final class LaunchGateCommand implements Callable<Integer> {
     private String environment;
 
     @Option(names = "--register", paramLabel = "FILE",
-            description = "The exception register (default: ./RISKS_DECISIONS.md when it exists).")
+            description = "The exception register (default: $SOSOPS_RISKS_DECISIONS_FILE, else "
+                    + "master_build/RISKS_DECISIONS.md, else ./RISKS_DECISIONS.md, when one exists).")
     private Path register;
 
     @Option(names = "--compare-env-file", paramLabel = "FILE", arity = "1..*",
@@ -156,8 +157,9 @@ public final class LaunchGateCommand implements Callable<Integer> {
         List<Path> compared = new ArrayList<>(envFiles);
         compared.addAll(compareEnvFiles);
         gate.item(new SecretHygieneItem(compared, Optional.ofNullable(example), Optional.ofNullable(scan),
-                Optional.ofNullable(secretsBaseline)));
-        gate.item(new MigrationGateItem(Optional.ofNullable(migrations), Optional.ofNullable(baseline)));
+                Optional.ofNullable(secretsBaseline)).waivedBy(registerFile, Clock.systemUTC()));
+        gate.item(new MigrationGateItem(Optional.ofNullable(migrations), Optional.ofNullable(baseline))
+                .waivedBy(registerFile, expected, Clock.systemUTC()));
         if (target != null) {
             String mapping = branches != null ? branches : SmokeOptions.setting(BRANCHES_SETTING).orElse(null);
             ReleaseRules rules = mapping == null || mapping.isBlank() ? ReleaseRules.defaults()

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
+import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.RegisterOption;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.promotion.gate.Baseline;
 import org.sosops.env.promotion.gate.BaselineEntry;
@@ -33,6 +35,13 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
     @Mixin
     private FormatOption format;
 
+    @Mixin
+    private RegisterOption register;
+
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "The environment the migrations go to next: register entries for it (or all) waive findings.")
+    private String environment;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "The migrations directory.")
     private Path directory;
 
@@ -43,7 +52,9 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GateReport report = PromotionInputs.guard(() -> MigrationGate.check(directory, baseline()));
+        java.util.Optional<String> env = java.util.Optional.ofNullable(environment)
+                .map(name -> EnvironmentNames.parseOption(name).id());
+        GateReport report = register.apply(PromotionInputs.guard(() -> MigrationGate.check(directory, baseline())), env);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             PromotionInputs.printJson(out, json -> write(json, report));
@@ -75,9 +86,20 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
             json.writeStringField("pattern", finding.pattern().label());
             json.writeStringField("statement", finding.statement());
             json.writeBooleanField("baselined", finding.baselined());
+            if (finding.waiver().isPresent()) {
+                json.writeBooleanField("waived", true);
+                json.writeStringField("waiver", finding.waiver().get());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (!report.registerProblems().isEmpty()) {
+            json.writeArrayFieldStart("register");
+            for (org.sosops.env.core.rules.Finding problem : report.registerProblems()) {
+                org.sosops.env.cli.support.FindingsOutput.writeFinding(json, problem);
+            }
+            json.writeEndArray();
+        }
         json.writeArrayFieldStart("stale");
         for (BaselineEntry entry : report.stale()) {
             json.writeStartObject();

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sosops-env secrets fingerprint}: salted fingerprints of one environment's secrets. */
 @Command(name = "fingerprint", mixinStandardHelpOptions = true,
-        description = {"Print salted fingerprints (HMAC-SHA256, never values) of one environment's secrets.",
+        description = {"Print slow salted fingerprints (PBKDF2-HMAC-SHA256, never values) of one environment's secrets.",
                 "Give the output to hosts of the other environments via " + SharedSecretStartupRule.FILE_SETTING,
                 "or " + SharedSecretStartupRule.INLINE_SETTING + "; they refuse to start when a secret matches."})
 public final class FingerprintCommand implements Callable<Integer> {
@@ -40,6 +43,11 @@ public final class FingerprintCommand implements Callable<Integer> {
             description = "The environment's .env file(s); later files win. APP_ENV names the environment.")
     private List<Path> envFiles = new ArrayList<>();
 
+    @Option(names = "--same-salt-as", paramLabel = "FILE",
+            description = {"Reuse the salt and work factor of this fingerprint list (another environment's),",
+                    "so hosts check the combined list with one derivation per secret."})
+    private Path sameSaltAs;
+
     @Override
     public Integer call() {
         Variables.Builder builder = Variables.builder();
@@ -52,7 +60,7 @@ public final class FingerprintCommand implements Callable<Integer> {
         AppEnv env = AppEnv.parse(appEnv).orElseThrow(() -> new InputException(
                 "APP_ENV '" + appEnv + "' is not one of local, dev, staging, prod"
                         + AppEnv.closestTo(appEnv).map(e -> " (did you mean " + e.id() + "?)").orElse("")));
-        FingerprintList list = FingerprintList.of(env, variables);
+        FingerprintList list = sameSaltAs == null ? FingerprintList.of(env, variables) : sameSalt(env, variables);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             printJson(env, list, out);
@@ -63,12 +71,36 @@ public final class FingerprintCommand implements Callable<Integer> {
         return ExitCode.CLEAN;
     }
 
+    private FingerprintList sameSalt(AppEnv env, Variables variables) {
+        String text;
+        try {
+            text = Files.readString(sameSaltAs, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(sameSaltAs + ": file not found");
+        } catch (IOException e) {
+            throw new InputException(sameSaltAs + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        FingerprintList model;
+        try {
+            model = FingerprintList.parse(sameSaltAs.toString(), text);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        if (model.parameterSets().size() != 1) {
+            throw new InputException(sameSaltAs + ": --same-salt-as needs a list with exactly one salt (it has "
+                    + model.parameterSets().size() + ")");
+        }
+        FingerprintEntry first = model.entries().get(0);
+        return FingerprintList.of(env, variables, first.salt(), first.iterations());
+    }
+
     private static void printJson(AppEnv env, FingerprintList list, PrintWriter out) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("environment", env.id());
+            json.writeStringField("algorithm", FingerprintEntry.ALGORITHM);
             json.writeArrayFieldStart("fingerprints");
             for (FingerprintEntry entry : list.entries()) {
                 json.writeStartObject();

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.FindingsOutput;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.RegisterOption;
+import org.sosops.env.promotion.launch.SecretHygieneItem;
 import org.sosops.env.core.dotenv.DotEnvReader;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.hygiene.crossenv.CrossEnvironmentCheck;
@@ -44,6 +46,9 @@ public final class SecretsCommand implements Callable<Integer> {
 
     @Mixin
     private FormatOption format;
+
+    @Mixin
+    private RegisterOption register;
 
     @Option(names = "--env-file", paramLabel = "FILE", arity = "1..*",
             description = "An environment's .env file; its APP_ENV names the environment. Repeat per environment.")
@@ -87,7 +92,8 @@ public final class SecretsCommand implements Callable<Integer> {
                 return written.get();
             }
         }
-        return FindingsOutput.print(ValidationReport.of(findings), format, spec.commandLine().getOut());
+        ValidationReport report = register.apply(ValidationReport.of(findings), Optional.empty(), SecretHygieneItem.RULES);
+        return FindingsOutput.print(report, format, spec.commandLine().getOut());
     }
 
     private List<Finding> crossEnvironment() {

@@ -25,7 +25,11 @@ public final class CommandLines {
     }
 
     public static CommandLine create(Object root, PrintWriter out, PrintWriter err) {
-        CommandLine line = new CommandLine(root);
+        return create(new CommandLine(root), out, err);
+    }
+
+    /** Applies the error policy to {@code line} and every subcommand registered on it so far. */
+    public static CommandLine create(CommandLine line, PrintWriter out, PrintWriter err) {
         line.setOut(out);
         line.setErr(err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -49,7 +53,8 @@ public final class CommandLines {
 
     /** The one-line reason for an exception; internal errors say so without a stack trace. */
     public static String reason(Throwable ex) {
-        if (ex instanceof InputException || ex instanceof RegisterException) {
+        if (ex instanceof InputException || ex instanceof RegisterException
+                || ex instanceof org.sosops.env.core.catalog.CatalogException) {
             return oneLine(ex.getMessage());
         }
         if (ex instanceof DotEnvException dotEnv) {

@@ -1,14 +1,12 @@
 package org.sosops.env.cli.support;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.core.register.ExceptionRegister;
 
 /** Environment names and the exception register as commands take them from the command line. */
 public final class EnvironmentNames {
-    /** The register a command applies when none is named and this file exists. */
-    public static final Path DEFAULT_REGISTER = Path.of("RISKS_DECISIONS.md");
 
     private EnvironmentNames() {
     }
@@ -30,11 +28,11 @@ public final class EnvironmentNames {
         return parse("--env '" + name + "'", name);
     }
 
-    /** The named register, else {@link #DEFAULT_REGISTER} when it exists. */
+    /**
+     * The named register, else the file of {@code SOSOPS_RISKS_DECISIONS_FILE}, else
+     * {@code master_build/RISKS_DECISIONS.md}, else {@code ./RISKS_DECISIONS.md}, when one exists.
+     */
     public static Optional<Path> register(Path named) {
-        if (named != null) {
-            return Optional.of(named);
-        }
-        return Files.isRegularFile(DEFAULT_REGISTER) ? Optional.of(DEFAULT_REGISTER) : Optional.empty();
+        return ExceptionRegister.locate(Optional.ofNullable(named));
     }
 }

@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.request.WebhookRequest;
 import org.sosops.env.webhooks.verify.PostmarkTokenVerifier;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
                 "The secret is read from the named environment variable, never from the command line."})
 public final class VerifyCommand implements Callable<Integer> {
     /** Where variables are read; tests replace it. */
-    static UnaryOperator<String> environment = System::getenv;
+    static UnaryOperator<String> environment = name -> ProcessEnvironment.get(name).orElse(null);
 
     enum Provider { twilio, sendgrid, postmark, standard }
 
@@ -117,11 +118,13 @@ public final class VerifyCommand implements Callable<Integer> {
             URI parsed = new URI(url);
             if (parsed.getScheme() == null || parsed.getHost() == null
                     || !List.of("http", "https").contains(parsed.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new InputException("--url '" + url + "' is not an absolute http(s) URL");
+                // Never quote the URL: it may carry user:TOKEN@ or a token in its query.
+                throw new InputException("--url is not an absolute http(s) URL");
             }
             return parsed;
         } catch (URISyntaxException e) {
-            throw new InputException("--url '" + url + "' is not a valid URL");
+            throw new InputException("--url is not a valid URL (" + e.getReason()
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + ")");
         }
     }
 
@@ -132,10 +135,12 @@ public final class VerifyCommand implements Callable<Integer> {
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
         WebhookRequest.Builder builder = WebhookRequest.builder("POST", path).query(target.getRawQuery());
         boolean contentType = false;
-        for (String header : headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
             int colon = header.indexOf(':');
             if (colon <= 0) {
-                throw new InputException("--header '" + header + "' is not 'Name: value'");
+                // Header values are often credentials (Authorization, tokens): position only.
+                throw new InputException("--header number " + (i + 1) + " is not 'Name: value'");
             }
             String name = header.substring(0, colon).strip();
             contentType |= name.equalsIgnoreCase("Content-Type");
@@ -149,10 +154,11 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         } else if (!params.isEmpty()) {
             List<String> pairs = new ArrayList<>();
-            for (String param : params) {
+            for (int i = 0; i < params.size(); i++) {
+                String param = params.get(i);
                 int eq = param.indexOf('=');
                 if (eq <= 0) {
-                    throw new InputException("--param '" + param + "' is not NAME=VALUE");
+                    throw new InputException("--param number " + (i + 1) + " is not NAME=VALUE");
                 }
                 pairs.add(URLEncoder.encode(param.substring(0, eq), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(param.substring(eq + 1), StandardCharsets.UTF_8));

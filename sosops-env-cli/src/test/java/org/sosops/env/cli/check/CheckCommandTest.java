@@ -106,7 +106,7 @@ class CheckCommandTest {
                 + "\"environment\": \"dev\", \"file\": " + JSON.writeValueAsString(env.toString()) + ", \"line\": 3, "
                 + "\"severity\": \"error\", \"message\": \"LOG_LEVEL must be one of trace, debug, info, warn, error\"}"));
         assertThat(located.get("line").isInt()).isTrue();
-        assertThat(root.get("findings")).hasSize(12);
+        assertThat(root.get("findings")).hasSize(13);
     }
 
     @Test

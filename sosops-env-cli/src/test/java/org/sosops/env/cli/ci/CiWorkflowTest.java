@@ -62,7 +62,7 @@ class CiWorkflowTest {
                         parsed++;
                         continue;
                     }
-                    assertThatCode(() -> new CommandLine(new SosOpsEnvCommand()).parseArgs(args.toArray(String[]::new)))
+                    assertThatCode(() -> SosOpsEnvCommand.commandLine().parseArgs(args.toArray(String[]::new)))
                             .as(file.getFileName() + " " + job.getKey() + ": sosops-env " + line).doesNotThrowAnyException();
                     parsed++;
                 }
@@ -73,13 +73,13 @@ class CiWorkflowTest {
 
     @Test
     void aMisspelledOptionWouldBeCaught() {
-        assertThatCode(() -> new CommandLine(new SosOpsEnvCommand()).parseArgs(words("smoke --bearer-token SMOKE_BEARER_TOKEN")
+        assertThatCode(() -> SosOpsEnvCommand.commandLine().parseArgs(words("smoke --bearer-token SMOKE_BEARER_TOKEN")
                 .toArray(String[]::new))).isInstanceOf(CommandLine.ParameterException.class);
         assertThat(words("smoke --seed 'a b.json' --x \"$VAR\"")).containsExactly("smoke", "--seed", "a b.json", "--x", "$VAR");
     }
 
     private static boolean hasSubcommand(String name) {
-        return new CommandLine(new SosOpsEnvCommand()).getSubcommands().containsKey(name);
+        return SosOpsEnvCommand.commandLine().getSubcommands().containsKey(name);
     }
 
     /** The arguments after {@code sosops-env} in every run step of a job, continuation lines joined. */

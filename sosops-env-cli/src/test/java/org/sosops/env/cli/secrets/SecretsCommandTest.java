@@ -216,7 +216,25 @@ class SecretsCommandTest {
         JsonNode json = run("secrets", "fingerprint", "--env-file", ENV_FILES[1], "--format", "json").json();
         assertThat(json.get("environment").asText()).isEqualTo("staging");
         assertThat(json.get("fingerprints").get(0).get("fingerprint").asText()).matches("[0-9a-f]{12}");
-        assertThat(json.get("fingerprints").get(0).get("entry").asText()).startsWith("sosops-fp1:staging:");
+        assertThat(json.get("fingerprints").get(0).get("entry").asText())
+                .startsWith("sosops-fp2:staging:").contains(":pbkdf2-sha256:40000:");
+    }
+
+    @Test
+    void fingerprintWithTheSameSaltAsAnotherListMakesOneCombinedListOfOneSalt() throws IOException {
+        Path dev = dir.resolve("dev.fingerprints");
+        Files.writeString(dev, run("secrets", "fingerprint", "--env-file", ENV_FILES[0]).out());
+        Run staging = run("secrets", "fingerprint", "--env-file", ENV_FILES[1], "--same-salt-as", dev.toString());
+        assertThat(staging.code()).as(staging.err()).isZero();
+        FingerprintList combined = FingerprintList.parse("combined", Files.readString(dev) + staging.out());
+        assertThat(combined.parameterSets()).hasSize(1);
+        assertThat(combined.entries()).extracting(e -> e.environment()).contains("dev", "staging");
+
+        Path old = dir.resolve("old.fingerprints");
+        Files.writeString(old, "sosops-fp1:dev:AUTH_SECRET:" + "ab".repeat(16) + ":" + "cd".repeat(32) + "\n");
+        Run refused = run("secrets", "fingerprint", "--env-file", ENV_FILES[1], "--same-salt-as", old.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("sosops-fp1 entry").contains("no longer accepted");
     }
 
     @Test

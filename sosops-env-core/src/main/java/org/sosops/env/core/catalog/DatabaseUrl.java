@@ -36,10 +36,30 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
                 || h.equals("::1") || h.equals("[::1]") || h.equals("0.0.0.0") || h.equals("host.docker.internal");
     }
 
-    /** The JDBC form, without credentials (pass those as connection properties). */
+    /**
+     * The JDBC form, without credentials (pass those as connection properties): {@code user} and
+     * {@code password} query parameters are left out too, since JDBC URLs end up in driver
+     * messages, pool names and logs.
+     */
     public String jdbcUrl() {
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database + (query.isEmpty() ? "" : "?" + query);
+        String rest = withoutCredentials(query);
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database + (rest.isEmpty() ? "" : "?" + rest);
+    }
+
+    private static String withoutCredentials(String query) {
+        if (query.isEmpty()) {
+            return query;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String param : query.split("&")) {
+            int eq = param.indexOf('=');
+            String name = eq >= 0 ? param.substring(0, eq) : param;
+            if (!name.equals("password") && !name.equals("user") && !param.isEmpty()) {
+                kept.append(kept.length() == 0 ? "" : "&").append(param);
+            }
+        }
+        return kept.toString();
     }
 
     /** Host and database, the identity of a database across environments. */
@@ -87,7 +107,8 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
         String userInfo = uri.userInfo().orElse("");
         if (!userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
-            user = Optional.of(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo));
+            // An empty user name is no user name: the driver's default applies (found by fuzzing).
+            user = Optional.of(decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo)).filter(u -> !u.isEmpty());
             if (colon >= 0) {
                 password = Optional.of(Secret.of(decode(userInfo.substring(colon + 1))));
             }
@@ -99,7 +120,7 @@ public record DatabaseUrl(String host, int port, String database, Optional<Strin
             if (name.equals("password") && eq >= 0) {
                 password = Optional.of(Secret.of(decode(param.substring(eq + 1))));
             } else if (name.equals("user") && eq >= 0 && user.isEmpty()) {
-                user = Optional.of(decode(param.substring(eq + 1)));
+                user = Optional.of(decode(param.substring(eq + 1))).filter(u -> !u.isEmpty());
             }
         }
         int port = uri.port() > 0 ? uri.port() : DEFAULT_PORT;

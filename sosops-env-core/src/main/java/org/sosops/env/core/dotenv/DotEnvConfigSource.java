@@ -20,10 +20,14 @@ import org.sosops.env.core.variables.VariableValue;
  * }</pre>
  *
  * <p>Requires {@code io.smallrye.config:smallrye-config} on the class path (an optional dependency).
+ * {@link DotEnvConfigSourceProvider} registers it for {@code addDiscoveredSources()}.
  */
 public final class DotEnvConfigSource extends EnvConfigSource {
-    /** Above SmallRye's own environment source (300), so the file wins like it does for the policy. */
-    public static final int DEFAULT_ORDINAL = 305;
+    /**
+     * Below the real environment variables (300), as SmallRye's own {@code .env} source: a variable
+     * set on the process overrides the file, the way a deployment platform expects.
+     */
+    public static final int DEFAULT_ORDINAL = 295;
     /**
      * SmallRye reports a property that maps to no {@code @ConfigMapping} root as an error, except
      * when its source's name starts with {@code EnvConfigSource}: a {@code .env} file, like the

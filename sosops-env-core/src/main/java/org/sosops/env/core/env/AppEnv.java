@@ -16,9 +16,9 @@ public enum AppEnv {
     LOCAL("local", new EnvironmentTraits(false, false, BackupExpectation.NONE, false, false, false,
             RealRecipientPolicy.NEVER, Optional.empty())),
     DEV("dev", new EnvironmentTraits(false, false, BackupExpectation.NONE, true, true, false,
-            RealRecipientPolicy.NEVER, Optional.of("local"))),
+            RealRecipientPolicy.WITH_STAFF_AUTHORIZATION_AND_LABEL, Optional.of("local"))),
     STAGING("staging", new EnvironmentTraits(true, true, BackupExpectation.WEEKLY, true, true, true,
-            RealRecipientPolicy.NEVER, Optional.of("dev"))),
+            RealRecipientPolicy.WITH_STAFF_AUTHORIZATION_AND_LABEL, Optional.of("dev"))),
     PROD("prod", new EnvironmentTraits(true, true, BackupExpectation.DAILY_AND_MONTHLY_SNAPSHOT, true, true, true,
             RealRecipientPolicy.WITH_STAFF_AUTHORIZATION, Optional.of("staging")));
 

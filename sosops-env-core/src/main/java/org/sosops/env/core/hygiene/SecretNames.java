@@ -2,11 +2,11 @@ package org.sosops.env.core.hygiene;
 
 import java.util.List;
 import java.util.Locale;
-import org.sosops.env.core.catalog.CanonicalVariable;
+import org.sosops.env.core.catalog.Catalog;
 
 /**
- * Which variable names hold secrets: the canonical secret variables, plus any other name that says
- * it is a credential ({@code STRIPE_SECRET_KEY}, {@code SMTP_PASSWORD}, {@code SENTRY_AUTH_TOKEN}).
+ * Which variable names hold secrets: the catalog's secret variables (canonical and the host's own,
+ * whose declaration wins over the name), plus any other name that says it is a credential ({@code STRIPE_SECRET_KEY}, {@code SMTP_PASSWORD}, {@code SENTRY_AUTH_TOKEN}).
  *
  * <pre>{@code
  * SecretNames.isSecret("TWILIO_AUTH_TOKEN");   // true (canonical)
@@ -26,10 +26,15 @@ public final class SecretNames {
     private SecretNames() {
     }
 
+    /** Against {@link Catalog#defaults()}: the canonical variables and the contributed ones. */
     public static boolean isSecret(String name) {
-        var canonical = CanonicalVariable.byName(name);
-        if (canonical.isPresent()) {
-            return canonical.get().isSecret();
+        return isSecret(name, Catalog.defaults());
+    }
+
+    public static boolean isSecret(String name, Catalog catalog) {
+        var declared = catalog.declaresSecret(name);
+        if (declared.isPresent()) {
+            return declared.get();
         }
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.startsWith("SOSOPS_")) {

@@ -3,6 +3,7 @@ package org.sosops.env.core.hygiene;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sosops.env.core.catalog.Catalog;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.core.variables.VariableValue;
 import org.sosops.env.core.variables.Variables;
@@ -20,15 +21,24 @@ public final class SecretValues {
     private SecretValues() {
     }
 
+    /** Secrets as {@link Catalog#defaults()} declares them. */
     public static List<SecretOccurrence> of(Variables variables) {
+        return of(variables, Catalog.defaults());
+    }
+
+    public static List<SecretOccurrence> of(Variables variables, Catalog catalog) {
         List<SecretOccurrence> found = new ArrayList<>();
         for (VariableValue v : variables.asMap().values()) {
-            of(v).ifPresent(found::add);
+            of(v, catalog).ifPresent(found::add);
         }
         return found;
     }
 
     public static Optional<SecretOccurrence> of(VariableValue v) {
+        return of(v, Catalog.defaults());
+    }
+
+    public static Optional<SecretOccurrence> of(VariableValue v, Catalog catalog) {
         if (v.isBlank() || v.name().startsWith("SOSOPS_")) {
             return Optional.empty();
         }
@@ -36,7 +46,7 @@ public final class SecretValues {
         if (UrlCredentials.isUrl(value)) {
             return UrlCredentials.password(value).map(p -> new SecretOccurrence(v.name(), true, p, v.location()));
         }
-        if (SecretNames.isSecret(v.name())) {
+        if (SecretNames.isSecret(v.name(), catalog)) {
             return Optional.of(new SecretOccurrence(v.name(), false, Secret.of(value), v.location()));
         }
         return Optional.empty();

@@ -189,7 +189,7 @@ public final class RecipientGuard {
         String base = outside.size() + " of " + total + " recipients " + (outside.size() == 1 ? "is" : "are")
                 + " not on the " + environment.id() + " allowlist (" + masked(outside) + ")"
                 + (down == null ? "" : "; allowlist source unavailable: " + String.join("; ", down));
-        if (environment == AppEnv.LOCAL) {
+        if (environment.traits().realRecipients() == RealRecipientPolicy.NEVER) {
             return refused(outside, base + "; local never messages anyone outside the allowlist: add them to "
                     + allowlistNames(), null);
         }
@@ -236,7 +236,7 @@ public final class RecipientGuard {
         if (total > grant.maxRecipients()) {
             return Optional.of("allows at most " + grant.maxRecipients() + " recipients per send; this send has " + total);
         }
-        if (rule == RuleId.RECIPIENT_NOT_ALLOWLISTED) {
+        if (environment.traits().realRecipients() == RealRecipientPolicy.WITH_STAFF_AUTHORIZATION_AND_LABEL) {
             if (send.label().isEmpty()) {
                 return Optional.of("requires the batch to be labeled " + grant.label().id() + " in " + environment.id());
             }

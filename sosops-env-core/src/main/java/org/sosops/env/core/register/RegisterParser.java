@@ -108,6 +108,16 @@ final class RegisterParser {
                 problems.add("Expires is not an ISO date (YYYY-MM-DD)");
             }
         }
+        if (approvedOn.isPresent() && expires.isPresent()) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(approvedOn.get(), expires.get());
+            if (days > ExceptionRegister.MAX_DAYS) {
+                problems.add("runs " + days + " days from its approval (" + approvedOn.get() + "); an entry may run at most "
+                        + ExceptionRegister.MAX_DAYS + " days: set Expires on or before "
+                        + approvedOn.get().plusDays(ExceptionRegister.MAX_DAYS) + " or approve it again");
+            } else if (days < 0) {
+                problems.add("expires (" + expires.get() + ") before its approval (" + approvedOn.get() + ")");
+            }
+        }
         Optional<String> variable = text(fields, "variable").map(v -> v.replace("`", ""));
         return new RegisterEntry(title, Location.of(label, line), rule, environment, variable, rationale, expires,
                 rollback, approvedBy, approvedOn, problems);

@@ -2,6 +2,7 @@ package org.sosops.env.core.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Secret {
+    /** The per-JVM key of {@link #hashCode()}; never leaves this class. */
+    private static final byte[] HASH_KEY = randomKey();
+
     private final String value;
+    /** Cached keyed hash; 0 until computed (a computed hash is never 0). */
+    private int hash;
 
     private Secret(String value) {
         this.value = value;
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     public static Secret of(String value) {
@@ -59,9 +71,21 @@ public final class Secret {
         return other instanceof Secret secret && matches(secret);
     }
 
+    /**
+     * A keyed hash: HMAC-SHA256 of the value under a key drawn at random once per JVM, so equal
+     * secrets hash alike (the equals/hashCode contract holds) while the number reveals nothing
+     * that could be checked against a guess ({@code String.hashCode()} of a value is easy to
+     * brute-force for short secrets, and hash codes end up in heap dumps and debug output).
+     */
     @Override
     public int hashCode() {
-        return value.hashCode();
+        int h = hash;
+        if (h == 0) {
+            byte[] mac = Fingerprints.hmac(HASH_KEY, bytes());
+            h = ((mac[0] & 0xff) << 24 | (mac[1] & 0xff) << 16 | (mac[2] & 0xff) << 8 | (mac[3] & 0xff)) | 1;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

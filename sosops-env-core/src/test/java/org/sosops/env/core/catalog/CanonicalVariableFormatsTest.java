@@ -253,7 +253,8 @@ class CanonicalVariableFormatsTest {
                         "UPSTASH_REDIS_REST_TOKEN", "BLOB_READ_WRITE_TOKEN");
         assertThat(CanonicalVariable.DATABASE_URL.requiredIn(AppEnv.LOCAL)).isFalse();
         assertThat(CanonicalVariable.DATABASE_URL.requiredIn(AppEnv.DEV)).isTrue();
-        assertThat(CanonicalVariable.EMAIL_WEBHOOK_SIGNING_SECRET.requiredIn(AppEnv.DEV)).isFalse();
+        assertThat(CanonicalVariable.EMAIL_WEBHOOK_SIGNING_SECRET.requiredIn(AppEnv.DEV)).isTrue();
+        assertThat(CanonicalVariable.EMAIL_WEBHOOK_SIGNING_SECRET.requiredIn(AppEnv.LOCAL)).isFalse();
         assertThat(CanonicalVariable.EMAIL_WEBHOOK_SIGNING_SECRET.requiredIn(AppEnv.STAGING)).isTrue();
         assertThat(CanonicalVariable.byName("NOPE")).isEmpty();
         assertThat(CanonicalVariable.isSecretName("TWILIO_AUTH_TOKEN")).isTrue();

@@ -60,4 +60,43 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.problem("postgresql://db/")).contains("has no database name (expected …/sos_ops_<env>)");
         assertThat(DatabaseUrl.problem("")).contains("is empty");
     }
+
+    @Test
+    void theJdbcFormLeavesOutCredentialsGivenAsQueryParameters() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://[::1]/sos_ops_dev?user=app&sslmode=require&password=Pw9-secret")
+                .orElseThrow();
+        assertThat(url.password().map(p -> p.reveal())).contains("Pw9-secret");
+        assertThat(url.user()).contains("app");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/sos_ops_dev?sslmode=require");
+    }
+
+    @Test
+    void aPasswordGivenOnlyAsAQueryParameterIsKeptWithoutAUser() {
+        // Found by DatabaseUrlFuzzTest: the password of "?password=b" without "user=" must still be read.
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://[::1]/sos_ops_dev?use-=a&password=b").orElseThrow();
+        assertThat(url.user()).isEmpty();
+        assertThat(url.password().map(p -> p.reveal())).contains("b");
+        assertThat(url.jdbcUrl()).doesNotContain("password");
+    }
+
+    @Test
+    void aUrlWithoutAHostMeansTheLocalSocketAndTakesNoPort() {
+        // From DatabaseUrlFuzzTest: a host-less URL parses, but the same with a port is refused.
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@/]jsos_ops_dev?user=a&password=b").orElseThrow();
+        assertThat(url.host()).isEmpty();
+        assertThat(url.database()).isEqualTo("]jsos_ops_dev");
+        assertThat(DatabaseUrl.problem("postgresql://app:pw@:5432/%5Djsos_ops_dev")).contains("has a port but no host");
+        assertThat(DatabaseUrl.parse("postgresql://app:pw@/%5Djsos_ops_dev").orElseThrow().identity())
+                .isEqualTo(url.identity());
+    }
+
+    @Test
+    void anEmptyUserNameIsNoUserName() {
+        // From DatabaseUrlFuzzTest: "?user=" gave an empty user, shown as "@host" and unlike "no user".
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://[::1]/sos_ops_dev?user=").orElseThrow().user()).isEmpty();
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://:pw@db/sos_ops_dev").orElseThrow();
+        assertThat(url.user()).isEmpty();
+        assertThat(url.password().map(p -> p.reveal())).contains("pw");
+        assertThat(url.toString()).isEqualTo("DatabaseUrl[db:5432/sos_ops_dev]");
+    }
 }

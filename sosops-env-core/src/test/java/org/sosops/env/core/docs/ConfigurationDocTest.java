@@ -14,9 +14,9 @@ import org.sosops.env.core.catalog.CanonicalVariable;
 /** docs/configuration.md cannot drift from the catalog: its table is compared with the code. */
 class ConfigurationDocTest {
     private static final Path DOC = Path.of("..", "docs", "configuration.md");
-    private static final String HEADER = "| variable | secret | required in | format |";
+    private static final String HEADER = "| variable | secret | required in | provider | format |";
 
-    record Row(String variable, String secret, String requiredIn, String format) {
+    record Row(String variable, String secret, String requiredIn, String provider, String format) {
     }
 
     private static List<Row> documentedRows() throws IOException {
@@ -26,15 +26,16 @@ class ConfigurationDocTest {
         List<Row> rows = new ArrayList<>();
         for (int i = start + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             String[] cells = lines.get(i).split("\\|", -1);
-            assertThat(cells).as("line " + (i + 1)).hasSize(6);
-            rows.add(new Row(cells[1].strip().replace("`", ""), cells[2].strip(), cells[3].strip(), cells[4].strip()));
+            assertThat(cells).as("line " + (i + 1)).hasSize(7);
+            rows.add(new Row(cells[1].strip().replace("`", ""), cells[2].strip(), cells[3].strip(), cells[4].strip(),
+                    cells[5].strip()));
         }
         return rows;
     }
 
     private static List<Row> catalogRows() {
         return Arrays.stream(CanonicalVariable.values())
-                .map(v -> new Row(v.name(), v.isSecret() ? "yes" : "no", v.requirement().label(), v.format()))
+                .map(v -> new Row(v.name(), v.isSecret() ? "yes" : "no", v.requirement().label(), v.providerLabel(), v.format()))
                 .toList();
     }
 

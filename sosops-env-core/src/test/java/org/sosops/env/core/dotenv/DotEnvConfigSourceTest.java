@@ -119,9 +119,13 @@ class DotEnvConfigSourceTest {
     }
 
     @Test
-    void aFileWinsOverTheEnvironmentSourceByDefault() {
-        assertThat(DotEnvConfigSource.of(writeUnchecked("a.env", "APP_URL=https://x.example.org\n")).getOrdinal())
-                .isEqualTo(DotEnvConfigSource.DEFAULT_ORDINAL).isGreaterThan(300);
+    void realEnvironmentVariablesWinOverTheFileAsWithSmallRyesOwnDotEnvSource() {
+        DotEnvConfigSource file = DotEnvConfigSource.of(writeUnchecked("a.env", "APP_URL=https://x.example.org\nLOG_LEVEL=info\n"));
+        assertThat(file.getOrdinal()).isEqualTo(DotEnvConfigSource.DEFAULT_ORDINAL).isEqualTo(295);
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(file,
+                new io.smallrye.config.EnvConfigSource(Map.of("APP_URL", "https://from-the-process.example.org"), 300)).build();
+        assertThat(config.getValue("APP_URL", String.class)).isEqualTo("https://from-the-process.example.org");
+        assertThat(config.getValue("LOG_LEVEL", String.class)).isEqualTo("info");
     }
 
     @Test

@@ -71,8 +71,8 @@ class AppEnvTest {
     @ParameterizedTest(name = "{0}: strict RBAC {1}, audit {2}, backups {3}, strict webhooks {4}, rate limits {5}, alerts {6}, real recipients {7}, migrations proven on {8}")
     @CsvSource({
             "local,   false, false, NONE,                       false, false, false, NEVER,                    ''",
-            "dev,     false, false, NONE,                       true,  true,  false, NEVER,                    local",
-            "staging, true,  true,  WEEKLY,                     true,  true,  true,  NEVER,                    dev",
+            "dev,     false, false, NONE,                       true,  true,  false, WITH_STAFF_AUTHORIZATION_AND_LABEL, local",
+            "staging, true,  true,  WEEKLY,                     true,  true,  true,  WITH_STAFF_AUTHORIZATION_AND_LABEL, dev",
             "prod,    true,  true,  DAILY_AND_MONTHLY_SNAPSHOT, true,  true,  true,  WITH_STAFF_AUTHORIZATION, staging"})
     void carriesTheTraitsOfTheContractTable(String id, boolean strictRbac, boolean auditAlwaysOn,
                                            BackupExpectation backups, boolean strictWebhooks, boolean rateLimits,

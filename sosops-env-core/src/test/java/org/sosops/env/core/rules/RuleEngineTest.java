@@ -20,14 +20,15 @@ class RuleEngineTest {
     void discoversRulesThatOtherModulesListAsServices() {
         RuleEngine engine = RuleEngine.discover();
         assertThat(engine.rules()).hasAtLeastOneElementOfType(ContributedRuleForTests.class);
-        assertThat(engine.rules().subList(0, 5)).extracting(r -> r.getClass().getSimpleName())
-                .containsExactly("AppEnvRule", "RequiredVariablesRule", "FormatRule", "DatabaseSeparationRule", "PoolSizeRule");
+        assertThat(engine.rules().subList(0, 7)).extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("AppEnvRule", "ProvidersRule", "RequiredVariablesRule", "FormatRule",
+                        "DatabaseSeparationRule", "TwilioSigningSecretRule", "PoolSizeRule");
         assertThat(engine.rules()).filteredOn(r -> r.getClass().getSimpleName().equals("FormatRule")).hasSize(1);
     }
 
     @Test
     void theBuiltinEngineLeavesContributedRulesOut() {
-        assertThat(RuleEngine.builtin().rules()).hasSize(5).noneMatch(ContributedRuleForTests.class::isInstance);
+        assertThat(RuleEngine.builtin().rules()).hasSize(7).noneMatch(ContributedRuleForTests.class::isInstance);
     }
 
     @Test

@@ -71,4 +71,49 @@ class SecretTest {
         String expected = java.util.HexFormat.of().formatHex(mac.doFinal("v".getBytes(StandardCharsets.UTF_8)));
         assertThat(Fingerprints.fingerprint("k".getBytes(StandardCharsets.UTF_8), "v")).isEqualTo(expected);
     }
+
+    @Test
+    void theHashCodeIsNotTheValuesStringHashYetEqualSecretsHashAlike() {
+        for (String value : List.of(VALUE, "a", "short", "0123456789abcdef0123456789abcdef")) {
+            assertThat(Secret.of(value).hashCode()).isNotEqualTo(value.hashCode())
+                    .isEqualTo(Secret.of(value).hashCode());
+        }
+        // A keyed hash spreads values: not one constant for everything.
+        assertThat(List.of("a", "b", "c", "d", "e", "f").stream().map(v -> Secret.of(v).hashCode()).distinct().count())
+                .isGreaterThan(1);
+    }
+
+    @Test
+    void theSlowFingerprintIsStandardPbkdf2HmacSha256() throws Exception {
+        byte[] salt = "sixteen-byte-slt".getBytes(StandardCharsets.UTF_8);
+        javax.crypto.SecretKeyFactory factory = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        String expected = java.util.HexFormat.of().formatHex(factory.generateSecret(
+                new javax.crypto.spec.PBEKeySpec(VALUE.toCharArray(), salt, Fingerprints.MIN_ITERATIONS, 256)).getEncoded());
+        assertThat(Fingerprints.derive(salt, Fingerprints.MIN_ITERATIONS, VALUE)).isEqualTo(expected);
+    }
+
+    @Test
+    void oneGuessAgainstADefaultFingerprintCostsAtLeastTenMilliseconds() {
+        byte[] salt = new byte[16];
+        Fingerprints.derive(salt, Fingerprints.DEFAULT_ITERATIONS, "warm-up"); // let the JIT compile the loop
+        long[] nanos = new long[5];
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            Fingerprints.derive(salt, Fingerprints.DEFAULT_ITERATIONS, "guess-" + i);
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        // A lower bound only (a loaded machine only makes a guess slower), on the median of five.
+        assertThat(nanos[2] / 1_000_000.0).as("milliseconds per guess").isGreaterThanOrEqualTo(10.0);
+    }
+
+    @Test
+    void theSlowFingerprintRefusesAWorkFactorOutsideItsBoundsAndShortSalts() {
+        assertThatThrownBy(() -> Fingerprints.derive(new byte[16], Fingerprints.MIN_ITERATIONS - 1, VALUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(VALUE);
+        assertThatThrownBy(() -> Fingerprints.derive(new byte[16], Fingerprints.MAX_ITERATIONS + 1, VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fingerprints.derive(new byte[8], Fingerprints.DEFAULT_ITERATIONS, VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

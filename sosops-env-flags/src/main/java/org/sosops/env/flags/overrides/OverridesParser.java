@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,6 @@ final class OverridesParser {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     private static final Set<String> ENTITLEMENT_KEYS = Set.of("seat_limit", "features", "usage_caps");
 
     private OverridesParser() {
@@ -101,8 +101,13 @@ final class OverridesParser {
             JsonToken token = p.nextToken();
             JsonLocation at = p.currentTokenLocation();
             Optional<FlagValue> value = switch (token) {
-                case VALUE_TRUE, VALUE_FALSE, VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, START_OBJECT,
-                        START_ARRAY -> FlagValue.fromJson(MAPPER.readTree(p));
+                case VALUE_TRUE -> Optional.of(FlagValue.of(true));
+                case VALUE_FALSE -> Optional.of(FlagValue.of(false));
+                case VALUE_STRING -> Optional.of(FlagValue.of(p.getText()));
+                case VALUE_NUMBER_INT -> Optional.of(FlagValue.of(p.getDecimalValue()));
+                // As Jackson's tree model reads a float (a double), so a value compares the same either way.
+                case VALUE_NUMBER_FLOAT -> Optional.of(FlagValue.of(BigDecimal.valueOf(p.getDoubleValue())));
+                case START_OBJECT, START_ARRAY -> FlagValue.fromJson(Trees.MAPPER.readTree(p));
                 default -> Optional.empty();
             };
             flags.put(key, value.orElseThrow(() -> new Shape(at,
@@ -192,6 +197,15 @@ final class OverridesParser {
         }
         int newline = message.indexOf('\n');
         return (newline >= 0 ? message.substring(0, newline) : message).strip();
+    }
+
+    /**
+     * The tree mapper, built on first use: an {@code ObjectMapper} loads some 300 classes, which
+     * is most of a command-line {@code check}'s start-up, while scalar overrides (the usual case)
+     * never need it.
+     */
+    private static final class Trees {
+        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
     }
 
     /** A wrong shape, at a JSON position. */

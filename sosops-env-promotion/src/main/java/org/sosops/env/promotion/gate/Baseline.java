@@ -87,6 +87,16 @@ public final class Baseline {
         } catch (IOException e) {
             throw new PromotionInputException(file + ": cannot read the baseline (" + e.getClass().getSimpleName() + ")");
         }
+        return parse(file.toString(), bytes);
+    }
+
+    /**
+     * Parses the bytes of a baseline file.
+     *
+     * @param file names the bytes in messages
+     * @throws PromotionInputException when they are not UTF-8 JSON or not a baseline
+     */
+    public static Baseline parse(String file, byte[] bytes) {
         JsonNode root;
         try {
             root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
@@ -163,7 +173,7 @@ public final class Baseline {
         return entries.size();
     }
 
-    private static PromotionInputException corrupt(Path file, String why) {
+    private static PromotionInputException corrupt(String file, String why) {
         return new PromotionInputException(file + ": corrupt baseline, " + why);
     }
 

@@ -48,7 +48,8 @@ public final class EnvironmentCheckItem implements ChecklistItem {
         }
         String source = envFiles.isEmpty() ? "the process environment" : String.join(", ", envFiles.stream().map(Path::toString).toList());
         if (report.ok()) {
-            return new ItemResult.Passed("environment check passed (" + source + ")");
+            return new ItemResult.Passed("environment check passed (" + source + ")"
+                    + SecretHygieneItem.waived(report.findings()));
         }
         List<String> problems = report.blocking().stream().map(Finding::toString).toList();
         return new ItemResult.Failed(problems.size() + " environment problem" + (problems.size() == 1 ? "" : "s")

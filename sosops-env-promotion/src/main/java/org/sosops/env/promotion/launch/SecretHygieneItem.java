@@ -2,6 +2,7 @@ package org.sosops.env.promotion.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,8 +17,11 @@ import org.sosops.env.core.hygiene.scan.ScanFindings;
 import org.sosops.env.core.hygiene.scan.ScanResult;
 import org.sosops.env.core.hygiene.scan.SecretBaseline;
 import org.sosops.env.core.hygiene.scan.SourceScanner;
+import org.sosops.env.core.register.ExceptionRegister;
+import org.sosops.env.core.register.RegisterException;
 import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.RuleId;
+import org.sosops.env.core.rules.ValidationReport;
 import org.sosops.env.core.variables.VariableValue;
 import org.sosops.env.core.variables.Variables;
 
@@ -32,10 +36,15 @@ import org.sosops.env.core.variables.Variables;
  * }</pre>
  */
 public final class SecretHygieneItem implements ChecklistItem {
+    /** The rules secret hygiene reports, whose register entries it applies. */
+    public static final java.util.Set<RuleId> RULES = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            RuleId.SECRET_SHARED, RuleId.IDENTITY_SHARED, RuleId.EXAMPLE_SECRET, RuleId.HARDCODED_SECRET));
     private final List<Path> envFiles;
     private final Optional<Path> example;
     private final Optional<Path> scan;
     private final Optional<Path> baseline;
+    private Optional<Path> register = Optional.empty();
+    private Clock clock = Clock.systemUTC();
 
     /**
      * @param envFiles the environments to compare (at least two environments for a comparison)
@@ -46,6 +55,17 @@ public final class SecretHygieneItem implements ChecklistItem {
         this.example = example;
         this.scan = scan;
         this.baseline = baseline;
+    }
+
+    /**
+     * Applies the exception register: a finding about one environment is waived by a valid entry
+     * for it (or {@code all}), an example-file or source finding only by an entry for {@code all};
+     * broken entries about the secret rules fail the item.
+     */
+    public SecretHygieneItem waivedBy(Optional<Path> register, Clock clock) {
+        this.register = register;
+        this.clock = clock;
+        return this;
     }
 
     @Override
@@ -76,13 +96,32 @@ public final class SecretHygieneItem implements ChecklistItem {
         } catch (SecretBaseline.BaselineException e) {
             return new ItemResult.Errored(e.getMessage());
         }
+        if (register.isPresent()) {
+            try {
+                ValidationReport waived = ExceptionRegister.read(register.get()).apply(ValidationReport.of(findings),
+                        Optional.empty(), RULES, clock);
+                findings.clear();
+                findings.addAll(waived.findings());
+            } catch (RegisterException e) {
+                return new ItemResult.Errored(e.getMessage());
+            }
+        }
         List<String> problems = findings.stream().filter(Finding::isBlocking).map(Finding::toString).toList();
         String what = String.join(", ", inputs());
         if (problems.isEmpty()) {
-            return new ItemResult.Passed("secret hygiene passed (" + what + ")");
+            return new ItemResult.Passed("secret hygiene passed (" + what + ")" + waived(findings));
         }
         return new ItemResult.Failed("secret hygiene: " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                 + " (" + what + ")", problems);
+    }
+
+    /** The waived findings, named in the summary so that a waiver never hides what it waives. */
+    static String waived(List<Finding> findings) {
+        List<String> waived = findings.stream().filter(Finding::isWaived)
+                .map(f -> "[" + f.rule().id() + "] " + f.variable().orElse(f.location().map(Object::toString).orElse("-"))
+                        + f.environment().map(e -> " (" + e + ")").orElse("") + " waived by " + f.waiver().orElseThrow())
+                .toList();
+        return waived.isEmpty() ? "" : "; " + waived.size() + " waived: " + String.join("; ", waived);
     }
 
     private List<String> inputs() {

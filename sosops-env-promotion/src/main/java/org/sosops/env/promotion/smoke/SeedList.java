@@ -65,6 +65,16 @@ public record SeedList(List<SmokeCheck> checks, Set<String> skipBuiltIn, Optiona
         } catch (IOException e) {
             throw new PromotionInputException(file + ": cannot read the seed list (" + e.getClass().getSimpleName() + ")");
         }
+        return parse(file.toString(), text);
+    }
+
+    /**
+     * Parses the text of a seed list.
+     *
+     * @param file names the text in messages
+     * @throws PromotionInputException when it is malformed, naming the file
+     */
+    public static SeedList parse(String file, String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -113,7 +123,7 @@ public record SeedList(List<SmokeCheck> checks, Set<String> skipBuiltIn, Optiona
         return new SeedList(checks, skip, paths(file, root, "admin_only"), paths(file, root, "member"));
     }
 
-    private static Optional<List<String>> paths(Path file, JsonNode root, String key) {
+    private static Optional<List<String>> paths(String file, JsonNode root, String key) {
         Optional<List<String>> paths = strings(file, root, key);
         paths.ifPresent(list -> list.stream().filter(p -> !p.startsWith("/")).findFirst().ifPresent(p -> {
             throw new PromotionInputException(file + ": \"" + key + "\" entries must be paths starting with /");
@@ -121,7 +131,7 @@ public record SeedList(List<SmokeCheck> checks, Set<String> skipBuiltIn, Optiona
         return paths;
     }
 
-    private static Optional<List<String>> strings(Path file, JsonNode root, String key) {
+    private static Optional<List<String>> strings(String file, JsonNode root, String key) {
         if (!root.has(key)) {
             return Optional.empty();
         }

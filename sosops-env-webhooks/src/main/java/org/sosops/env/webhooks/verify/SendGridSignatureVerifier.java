@@ -12,7 +12,6 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.request.WebhookRequest;
@@ -36,6 +35,8 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
     public static final String SIGNATURE_HEADER = "X-Twilio-Email-Event-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Twilio-Email-Event-Webhook-Timestamp";
     public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+    /** One digest per thread: a verification hashes the whole body, so the digest is reused, not rebuilt. */
+    private static final ThreadLocal<SHA256Digest> DIGESTS = ThreadLocal.withInitial(SHA256Digest::new);
 
     private final ECPublicKeyParameters key;
     private final BigInteger order;
@@ -120,7 +121,7 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
             return Verification.rejected(PROVIDER, RejectReason.MALFORMED_SIGNATURE,
                     SIGNATURE_HEADER + " is not a base64 DER ECDSA signature");
         }
-        if (!verifies(timestamp.getBytes(StandardCharsets.UTF_8), request.body(), rs)) {
+        if (!verifies(timestamp, request.body(), rs)) {
             return Verification.rejected(PROVIDER, RejectReason.SIGNATURE_MISMATCH,
                     "the signature does not match the timestamp and body");
         }
@@ -134,24 +135,39 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
 
     private BigInteger[] decodeSignature(String header) {
         try {
-            byte[] der = Base64.getDecoder().decode(header.strip());
-            return StandardDSAEncoding.INSTANCE.decode(order, der);
+            return EcdsaDer.decode(Base64.getDecoder().decode(header.strip()), order);
         } catch (IllegalArgumentException e) {
-            return null;
-        } catch (java.io.IOException e) {
             return null;
         }
     }
 
-    private boolean verifies(byte[] timestamp, byte[] body, BigInteger[] rs) {
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(timestamp, 0, timestamp.length);
+    private boolean verifies(String timestamp, byte[] body, BigInteger[] rs) {
+        SHA256Digest digest = DIGESTS.get();
+        // The header as sent is signed, surrounding whitespace included; ASCII (the usual case) is
+        // fed char by char, anything else as UTF-8.
+        if (isAscii(timestamp)) {
+            for (int i = 0; i < timestamp.length(); i++) {
+                digest.update((byte) timestamp.charAt(i));
+            }
+        } else {
+            byte[] utf8 = timestamp.getBytes(StandardCharsets.UTF_8);
+            digest.update(utf8, 0, utf8.length);
+        }
         digest.update(body, 0, body.length);
         byte[] hash = new byte[32];
-        digest.doFinal(hash, 0);
+        digest.doFinal(hash, 0); // also resets the digest for this thread's next call
         ECDSASigner signer = new ECDSASigner();
         signer.init(false, key);
         return signer.verifySignature(hash, rs[0], rs[1]);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stored signature against this key, its timestamp judged as of the request's arrival. */

@@ -27,8 +27,10 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  *
  * <p>The public URL is built from the configured base ({@code APP_URL}: scheme, host and port)
  * plus the request's path and raw query, never from the {@code Host} header, which proxies and
- * tunnels rewrite. The URL with and without the scheme's default port is accepted (Twilio signs
- * either, depending on how the URL was configured). The key is prepared once; each thread reuses
+ * tunnels rewrite. Exactly the URL variants Twilio's own helper libraries accept are accepted,
+ * because Twilio's signing of ports is inconsistent: the URL as configured, the same URL with its
+ * port removed, and, when it has no port, with the scheme's default port added. The configured URL
+ * is tried first, so a mismatch alone pays for the second HMAC. The key is prepared once; each thread reuses
  * its own {@link Mac} and buffers, so a typical callback costs one HMAC and no garbage beyond the
  * decoded signature.
  *
@@ -56,7 +58,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     private final byte[] alternatePrefix;
     private final ThreadLocal<Scratch> scratch;
 
-    private TwilioSignatureVerifier(Secret authToken, URI publicBaseUrl) {
+    private TwilioSignatureVerifier(Secret authToken, URI publicBaseUrl, boolean portVariants) {
         Objects.requireNonNull(authToken, "authToken");
         String scheme = Optional.ofNullable(publicBaseUrl.getScheme()).orElse("").toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || publicBaseUrl.getHost() == null) {
@@ -70,11 +72,13 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         int defaultPort = scheme.equals("https") ? 443 : 80;
         String hostOnly = publicBaseUrl.getPort() < 0 ? host : host.substring(0, host.lastIndexOf(':'));
         String stated = scheme + "://" + host;
+        // Exactly the variants Twilio's helper libraries accept: the URL as configured, plus the
+        // scheme's default port added when it has no port, or its port (any port) removed.
         String alternate = publicBaseUrl.getPort() < 0
                 ? scheme + "://" + hostOnly + ":" + defaultPort
-                : publicBaseUrl.getPort() == defaultPort ? scheme + "://" + hostOnly : null;
+                : scheme + "://" + hostOnly;
         this.primaryPrefix = stated.getBytes(StandardCharsets.UTF_8);
-        this.alternatePrefix = alternate == null ? null : alternate.getBytes(StandardCharsets.UTF_8);
+        this.alternatePrefix = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
         try {
             this.prototype = Mac.getInstance("HmacSHA1");
             prototype.init(new SecretKeySpec(authToken.bytes(), "HmacSHA1"));
@@ -91,7 +95,15 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
      * @param publicBaseUrl {@code APP_URL}; its scheme, host and port are used, its path is not
      */
     public static TwilioSignatureVerifier withAuthToken(Secret authToken, URI publicBaseUrl) {
-        return new TwilioSignatureVerifier(authToken, publicBaseUrl);
+        return new TwilioSignatureVerifier(authToken, publicBaseUrl, true);
+    }
+
+    /**
+     * A verifier that accepts the URL exactly as given, without the port variants: for the
+     * diagnosis, which must name the one URL a signature was made for.
+     */
+    static TwilioSignatureVerifier exactUrl(Secret authToken, URI publicBaseUrl) {
+        return new TwilioSignatureVerifier(authToken, publicBaseUrl, false);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class TwilioUrlDiagnosis {
                         for (Optional<String> q : queries) {
                             String base = s + "://" + h + (p < 0 ? "" : ":" + p);
                             WebhookRequest variant = withTarget(request, candidatePath, q);
-                            if (TwilioSignatureVerifier.withAuthToken(authToken, URI.create(base)).verify(variant).verified()) {
+                            if (TwilioSignatureVerifier.exactUrl(authToken, URI.create(base)).verify(variant).verified()) {
                                 String full = base + candidatePath + q.map(x -> "?" + x).orElse("");
                                 List<String> differences = differences(url, s, h, p, candidatePath, q);
                                 return Optional.of(differences.isEmpty()

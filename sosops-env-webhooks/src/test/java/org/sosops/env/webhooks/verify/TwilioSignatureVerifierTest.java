@@ -141,6 +141,23 @@ class TwilioSignatureVerifierTest {
     }
 
     @Test
+    void aUrlWithAnotherPortAlsoAcceptsItWithThePortRemovedButNeverTheDefaultPort() throws Exception {
+        // As Twilio's helper libraries do: the configured URL, and the same URL without its port.
+        List<String[]> pairs = List.<String[]>of(new String[] {"MessageSid", "SM1"}, new String[] {"MessageStatus", "sent"});
+        TwilioSignatureVerifier verifier = TwilioSignatureVerifier.withAuthToken(Secret.of("tok"),
+                URI.create("https://ops.example.org:8443"));
+        assertThat(verifier.verify(post("/hook", null, form(pairs),
+                independentSignature("tok", "https://ops.example.org:8443/hook", pairs))).verified()).isTrue();
+        assertThat(verifier.verify(post("/hook", null, form(pairs),
+                independentSignature("tok", "https://ops.example.org/hook", pairs))).verified()).isTrue();
+        for (String never : List.of("https://ops.example.org:443/hook", "https://ops.example.org:8080/hook",
+                "http://ops.example.org:8443/hook", "https://ops.example.org:8443/hook/", "https://other.example.org:8443/hook")) {
+            assertThat(verifier.verify(post("/hook", null, form(pairs), independentSignature("tok", never, pairs)))
+                    .verified()).as(never).isFalse();
+        }
+    }
+
+    @Test
     void verifiesJsonCallbacksThroughTheBodyHashInTheUrl() throws Exception {
         byte[] body = "{\"event\":\"call.state\",\"n\":1}".getBytes(StandardCharsets.UTF_8);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
@@ -226,6 +243,21 @@ class TwilioSignatureVerifierTest {
                         .contains("http://abc123.ngrok.io:8080/hook?x=1")
                         .contains("scheme http instead of https").contains("host abc123.ngrok.io").contains("port 8080"));
         assertThat(TwilioUrlDiagnosis.diagnose(Secret.of("other"), captured, URI.create("https://ops.example.org/hook?x=1"))).isEmpty();
+    }
+
+    @Test
+    void diagnosisNamesTheExactPortVariantThatWasSigned() throws Exception {
+        // Configured with :8443 the runtime accepts :8443 and no port; a request signed for :443
+        // is refused, and the diagnosis must name :443, not the no-port URL it shares a verifier with.
+        List<String[]> pairs = List.<String[]>of(new String[] {"MessageSid", "SM1"});
+        String signature = independentSignature("tok", "https://ops.example.org:443/hook", pairs);
+        WebhookRequest captured = WebhookRequest.builder("POST", "/hook").header("Content-Type", FORM)
+                .header("X-Twilio-Signature", signature).body(form(pairs).getBytes(StandardCharsets.UTF_8)).build();
+        URI configured = URI.create("https://ops.example.org:8443/hook");
+        assertThat(TwilioSignatureVerifier.withAuthToken(Secret.of("tok"), configured).verify(captured).verified()).isFalse();
+        assertThat(TwilioUrlDiagnosis.diagnose(Secret.of("tok"), captured, configured))
+                .hasValueSatisfying(text -> assertThat(text)
+                        .contains("https://ops.example.org:443/hook").contains("port 443"));
     }
 
     static RejectReason reason(Verification v) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.sosops.env.core.catalog.Catalog;
 import org.sosops.env.core.catalog.DatabaseUrl;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.hygiene.SecretOccurrence;
@@ -37,21 +38,31 @@ public final class CrossEnvironmentCheck {
             "DATABASE_URL", "APP_URL", "TWILIO_MESSAGING_SERVICE_SID", "EMAIL_FROM_EMAIL");
 
     private final byte[] salt;
+    private final Catalog catalog;
 
-    private CrossEnvironmentCheck(byte[] salt) {
+    private CrossEnvironmentCheck(byte[] salt, Catalog catalog) {
         this.salt = salt.clone();
+        this.catalog = catalog;
+    }
+
+    /**
+     * The same check over {@code catalog}'s variables: a host's own secrets are compared like the
+     * canonical ones, and its identity variables must differ between environments too.
+     */
+    public CrossEnvironmentCheck withCatalog(Catalog catalog) {
+        return new CrossEnvironmentCheck(salt, java.util.Objects.requireNonNull(catalog));
     }
 
     /** A check whose short fingerprints change from run to run (nothing to correlate across logs). */
     public static CrossEnvironmentCheck withRandomSalt() {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        return new CrossEnvironmentCheck(salt);
+        return new CrossEnvironmentCheck(salt, Catalog.defaults());
     }
 
     /** A check with a fixed salt, for reproducible short fingerprints. */
     public static CrossEnvironmentCheck withSalt(byte[] salt) {
-        return new CrossEnvironmentCheck(salt);
+        return new CrossEnvironmentCheck(salt, Catalog.defaults());
     }
 
     /** Every finding, in environment order (local, dev, staging, prod), then variable. */
@@ -66,7 +77,7 @@ public final class CrossEnvironmentCheck {
     private List<Finding> sharedSecrets(Map<AppEnv, Variables> environments) {
         Map<String, List<Held>> byFingerprint = new LinkedHashMap<>();
         environments.forEach((env, variables) -> {
-            for (SecretOccurrence occurrence : SecretValues.of(variables)) {
+            for (SecretOccurrence occurrence : SecretValues.of(variables, catalog)) {
                 String fingerprint = Fingerprints.fingerprint(salt, occurrence.secret().reveal());
                 byFingerprint.computeIfAbsent(fingerprint, f -> new ArrayList<>()).add(new Held(env, occurrence));
             }
@@ -93,9 +104,11 @@ public final class CrossEnvironmentCheck {
         return findings;
     }
 
-    private static List<Finding> sharedIdentities(Map<AppEnv, Variables> environments) {
+    private List<Finding> sharedIdentities(Map<AppEnv, Variables> environments) {
         List<Finding> findings = new ArrayList<>();
-        for (String name : IDENTITY_VARIABLES) {
+        List<String> names = new ArrayList<>(IDENTITY_VARIABLES);
+        names.addAll(catalog.hostIdentities());
+        for (String name : names) {
             Map<String, List<AppEnv>> byIdentity = new TreeMap<>();
             Map<AppEnv, String> shown = new EnumMap<>(AppEnv.class);
             environments.forEach((env, variables) -> identity(name, variables).ifPresent(id -> {

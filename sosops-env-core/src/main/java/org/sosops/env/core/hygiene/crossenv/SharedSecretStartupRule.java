@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,8 @@ import org.sosops.env.core.secret.Fingerprints;
 public final class SharedSecretStartupRule implements Rule {
     public static final String FILE_SETTING = "SOSOPS_SECRET_FINGERPRINTS_FILE";
     public static final String INLINE_SETTING = "SOSOPS_SECRET_FINGERPRINTS";
+    /** Distinct salts accepted across every list: start-up pays one derivation per own secret for each. */
+    public static final int MAX_PARAMETER_SETS = 4;
 
     @Override
     public void evaluate(RuleContext context, Consumer<Finding> findings) {
@@ -64,20 +68,33 @@ public final class SharedSecretStartupRule implements Rule {
         if (foreign.isEmpty()) {
             return;
         }
-        List<SecretOccurrence> own = SecretValues.of(context.variables());
-        Map<String, Map<String, String>> bySalt = new HashMap<>();
-        for (FingerprintEntry entry : foreign) {
-            if (entry.environment().equals(env.id())) {
-                continue;
-            }
-            Map<String, String> ownFingerprints = bySalt.computeIfAbsent(entry.saltHex(), s -> {
-                Map<String, String> computed = new HashMap<>();
-                byte[] salt = entry.salt();
-                for (SecretOccurrence o : own) {
-                    computed.put(o.label(), Fingerprints.fingerprint(salt, o.secret().reveal()));
-                }
-                return computed;
-            });
+        List<SecretOccurrence> own = SecretValues.of(context.variables(), context.catalog()).stream()
+                .filter(o -> !o.secret().reveal().isEmpty()).toList();
+        List<FingerprintEntry> others = foreign.stream().filter(e -> !e.environment().equals(env.id())).toList();
+        Set<String> parameterSets = new LinkedHashSet<>();
+        others.forEach(e -> parameterSets.add(e.parameters()));
+        if (parameterSets.size() > MAX_PARAMETER_SETS) {
+            // Each salt costs one slow derivation per own secret: an unbounded number would stall start-up.
+            findings.accept(Finding.error(RuleId.VALUE_INVALID, "the secret fingerprint lists use "
+                            + parameterSets.size() + " different salts (at most " + MAX_PARAMETER_SETS
+                            + "); generate them with 'sosops-env secrets fingerprint --same-salt-as FILE'")
+                    .variable(context.variables().value(FILE_SETTING).isPresent() ? FILE_SETTING : INLINE_SETTING)
+                    .environment(env).build());
+            return;
+        }
+        // One derivation per (salt and work factor, own secret), run in parallel: the cost of a guess
+        // is the attacker's, not a start-up's.
+        Map<String, Map<String, String>> derived = new ConcurrentHashMap<>();
+        parameterSets.parallelStream().forEach(set -> {
+            FingerprintEntry sample = others.stream().filter(e -> e.parameters().equals(set)).findFirst().orElseThrow();
+            byte[] salt = sample.salt();
+            Map<String, String> computed = new ConcurrentHashMap<>();
+            own.parallelStream().forEach(o -> computed.put(o.label(),
+                    Fingerprints.derive(salt, sample.iterations(), o.secret().reveal())));
+            derived.put(set, computed);
+        });
+        for (FingerprintEntry entry : others) {
+            Map<String, String> ownFingerprints = derived.get(entry.parameters());
             for (SecretOccurrence o : own) {
                 if (entry.matchesFingerprint(ownFingerprints.get(o.label()))) {
                     findings.accept(Finding.error(RuleId.SECRET_SHARED,

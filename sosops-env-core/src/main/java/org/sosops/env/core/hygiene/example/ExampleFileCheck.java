@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sosops.env.core.catalog.Catalog;
 import org.sosops.env.core.dotenv.DotEnvReader;
 import org.sosops.env.core.hygiene.Likeness;
 import org.sosops.env.core.hygiene.ProviderPattern;
@@ -44,13 +45,22 @@ public final class ExampleFileCheck {
      * @throws org.sosops.env.core.dotenv.DotEnvException when it is missing, unreadable or malformed
      */
     public static List<Finding> check(Path file) {
-        return check(DotEnvReader.read(file));
+        return check(DotEnvReader.read(file), Catalog.defaults());
+    }
+
+    /** Secret names as {@code catalog} declares them: a host's own secrets are held to the same rule. */
+    public static List<Finding> check(Path file, Catalog catalog) {
+        return check(DotEnvReader.read(file), catalog);
     }
 
     public static List<Finding> check(List<VariableValue> entries) {
+        return check(entries, Catalog.defaults());
+    }
+
+    public static List<Finding> check(List<VariableValue> entries, Catalog catalog) {
         List<Finding> findings = new ArrayList<>();
         for (VariableValue entry : entries) {
-            reason(entry).ifPresent(reason -> findings.add(Finding.error(RuleId.EXAMPLE_SECRET,
+            reason(entry, catalog).ifPresent(reason -> findings.add(Finding.error(RuleId.EXAMPLE_SECRET,
                             entry.name() + " " + reason + "; an example file takes an empty value or a placeholder"
                                     + " such as <" + entry.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ">")
                     .variable(entry.name()).at(entry.location()).build()));
@@ -59,7 +69,7 @@ public final class ExampleFileCheck {
     }
 
     /** Why the entry's value looks real, without quoting it; empty when it is fine. */
-    static Optional<String> reason(VariableValue entry) {
+    static Optional<String> reason(VariableValue entry, Catalog catalog) {
         String value = entry.value().strip();
         if (value.isEmpty()) {
             return Optional.empty();
@@ -75,7 +85,7 @@ public final class ExampleFileCheck {
             }
             return Optional.empty();
         }
-        if (!SecretNames.isSecret(entry.name()) || Likeness.isStandIn(value)) {
+        if (!SecretNames.isSecret(entry.name(), catalog) || Likeness.isStandIn(value)) {
             return Optional.empty();
         }
         if (entry.name().equals("TWILIO_AUTH_TOKEN") && HEX_32.matcher(value).matches()

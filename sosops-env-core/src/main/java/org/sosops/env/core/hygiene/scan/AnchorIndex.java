@@ -8,7 +8,7 @@ import org.sosops.env.core.hygiene.ProviderPattern;
 /**
  * The literal pre-filter of {@link SourceScanner}: one pass over a file's bytes finds every
  * occurrence of every anchor (the provider prefixes, {@code ://}, and {@code secret}, {@code token},
- * {@code api} in any case). Each byte pair is looked up in a 64 Ki-bit table of the anchors' first
+ * {@code api} in any case, plus a word of each contributed secret name: {@link NameAnchors}). Each byte pair is looked up in a 64 Ki-bit table of the anchors' first
  * two bytes; only on a hit are the anchors starting with that pair compared. One pass instead of
  * one {@code indexOf} per anchor, and no lower-cased copy of the file.
  */
@@ -32,7 +32,7 @@ final class AnchorIndex {
             anchors.add(anchor(pattern.anchor(), false, Kind.PROVIDER));
         }
         anchors.add(anchor("://", false, Kind.URL));
-        for (String name : new String[] {"secret", "token", "api"}) {
+        for (String name : NameAnchors.ALL) {
             anchors.add(anchor(name, true, Kind.NAME));
         }
         for (Anchor anchor : anchors) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sosops.env.core.catalog.CanonicalVariable;
+import org.sosops.env.core.catalog.Catalog;
+import org.sosops.env.core.catalog.CatalogVariable;
 import org.sosops.env.core.hygiene.Likeness;
 import org.sosops.env.core.hygiene.ProviderPattern;
 import org.sosops.env.core.hygiene.UrlCredentials;
@@ -170,9 +171,9 @@ final class LiteralDetectors {
     /** Longest names first, so TWILIO_WEBHOOK_SIGNING_SECRET wins over a shorter suffix. */
     private static List<Canonical> canonicalSecrets() {
         List<Canonical> list = new ArrayList<>();
-        for (CanonicalVariable v : CanonicalVariable.values()) {
+        for (CatalogVariable v : Catalog.defaults().variables()) {
             // A database URL without a password is no secret; its password is found as a URL credential.
-            if (v.isSecret() && v != CanonicalVariable.DATABASE_URL) {
+            if (v.secret() && !v.name().equals("DATABASE_URL")) {
                 list.add(new Canonical(v.name(), normalize(v.name())));
             }
         }

@@ -34,7 +34,8 @@ import org.sosops.env.core.secret.Fingerprints;
  */
 public final class SecretBaseline {
     private static final String HEADER = "# sosops-env secrets baseline v1";
-    private static final Pattern HEX = Pattern.compile("[0-9a-f]{16,128}");
+    // Whole bytes only: an odd number of digits is malformed, not a parse crash.
+    private static final Pattern HEX = Pattern.compile("(?:[0-9a-f]{2}){8,64}");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final byte[] salt;
@@ -80,6 +81,20 @@ public final class SecretBaseline {
         } catch (IOException e) {
             throw new BaselineException(file + ": baseline cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        return parse(file.toString(), lines);
+    }
+
+    /**
+     * Parses the text of a baseline file.
+     *
+     * @param file names the text in messages
+     * @throws BaselineException naming the file and line of the first malformed line
+     */
+    public static SecretBaseline parse(String file, String text) {
+        return parse(file, text.lines().toList());
+    }
+
+    private static SecretBaseline parse(String file, List<String> lines) {
         byte[] salt = null;
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -60,7 +60,7 @@ public final class SourceScanner {
     private static final int LONG_LINE_WINDOW = 1024;
     private static final String URL_ANCHOR = "://";
     /** Anchors of the assignment check, searched in a lower-cased copy: every canonical secret name has one. */
-    private static final String[] NAME_ANCHORS = {"secret", "token", "api"};
+    private static final String[] NAME_ANCHORS = NameAnchors.ALL;
     /** How far after {@code ://} a URL's {@code @} may be: user and password are short. */
     private static final int MAX_USER_INFO = 256;
 

@@ -9,7 +9,7 @@ public final class BuiltinRules {
     }
 
     public static List<Rule> all() {
-        return List.of(new AppEnvRule(), new RequiredVariablesRule(), new FormatRule(), new DatabaseSeparationRule(),
-                new PoolSizeRule());
+        return List.of(new AppEnvRule(), new ProvidersRule(), new RequiredVariablesRule(), new FormatRule(),
+                new DatabaseSeparationRule(), new TwilioSigningSecretRule(), new PoolSizeRule());
     }
 }

@@ -1,7 +1,7 @@
 package org.sosops.env.core.rules.builtin;
 
 import java.util.function.Consumer;
-import org.sosops.env.core.catalog.CanonicalVariable;
+import org.sosops.env.core.catalog.CatalogVariable;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.Rule;
@@ -9,7 +9,10 @@ import org.sosops.env.core.rules.RuleContext;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.core.variables.VariableValue;
 
-/** {@code required-missing}: a variable required in this environment is absent or blank. */
+/**
+ * {@code required-missing}: a variable of the catalog, required in this environment and belonging
+ * to no provider or to one the host uses, is absent or blank.
+ */
 public final class RequiredVariablesRule implements Rule {
     @Override
     public void evaluate(RuleContext context, Consumer<Finding> findings) {
@@ -17,8 +20,8 @@ public final class RequiredVariablesRule implements Rule {
             return;
         }
         AppEnv env = context.environment().get();
-        for (CanonicalVariable variable : CanonicalVariable.values()) {
-            if (variable == CanonicalVariable.APP_ENV || !variable.requiredIn(env)) {
+        for (CatalogVariable variable : context.catalog().variables()) {
+            if (variable.name().equals("APP_ENV") || !context.catalog().requiredIn(variable, env)) {
                 continue;
             }
             VariableValue value = context.variables().get(variable.name()).orElse(null);

@@ -14,6 +14,7 @@ import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.EnvironmentPolicyException;
 import org.sosops.env.core.dotenv.DotEnvReader;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.core.secret.Fingerprints;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.core.variables.Variables;
 
@@ -92,10 +93,71 @@ class SharedSecretStartupRuleTest {
                 .hasMessageContaining("file not found");
 
         Path bad = dir.resolve("bad.fingerprints");
-        Files.writeString(bad, "# fine\nsosops-fp1:dev:AUTH_SECRET:zz:00\n");
+        Files.writeString(bad, "# fine\nsosops-fp2:dev:AUTH_SECRET:zz:00\n");
         Map<String, String> malformed = prodVariables();
         malformed.put(SharedSecretStartupRule.FILE_SETTING, bad.toString());
         assertThatThrownBy(() -> load(malformed)).hasMessageContaining("line 2: not a fingerprint entry");
+    }
+
+    @Test
+    void aListOfTheFirstFastFormatIsRefusedWithHowToRegenerate() throws IOException {
+        Path old = dir.resolve("old.fingerprints");
+        Files.writeString(old, "sosops-fp1:dev:AUTH_SECRET:" + "ab".repeat(16) + ":" + "cd".repeat(32) + "\n");
+        Map<String, String> env = prodVariables();
+        env.put(SharedSecretStartupRule.FILE_SETTING, old.toString());
+        assertThatThrownBy(() -> load(env)).hasMessageContaining("[value-invalid]")
+                .hasMessageContaining("sosops-fp1 entry").hasMessageContaining("sosops-env secrets fingerprint");
+    }
+
+    @Test
+    void aWorkFactorTooLowToSlowGuessesOrHighEnoughToStallStartUpIsRefused() {
+        String salt = "ab".repeat(16);
+        String hash = "cd".repeat(32);
+        assertThat(FingerprintEntry.parse("sosops-fp2:dev:AUTH_SECRET:pbkdf2-sha256:1:" + salt + ":" + hash)).isEmpty();
+        assertThat(FingerprintEntry.problem("sosops-fp2:dev:AUTH_SECRET:pbkdf2-sha256:1:" + salt + ":" + hash))
+                .hasValueSatisfying(p -> assertThat(p).contains("work factor must be between"));
+        assertThat(FingerprintEntry.parse("sosops-fp2:dev:AUTH_SECRET:pbkdf2-sha256:99999999:" + salt + ":" + hash))
+                .isEmpty();
+        assertThat(FingerprintEntry.parse("sosops-fp2:dev:AUTH_SECRET:pbkdf2-sha256:40000:" + salt + ":" + hash))
+                .isPresent();
+    }
+
+    @Test
+    void aListHoldsOneSaltAndWorkFactorSoCheckingItCostsOneDerivationPerOwnSecret() {
+        FingerprintList list = FingerprintList.of(AppEnv.DEV, Variables.of(Map.of(
+                "AUTH_SECRET", "a-dev-secret-value-0123456789abcdef",
+                "TWILIO_AUTH_TOKEN", "0123456789abcdef0123456789abcdef",
+                "DATABASE_URL", "postgresql://sos:Pw9aaaaaaaaaaa@db/sos_ops_dev")));
+        assertThat(list.entries()).hasSize(3);
+        assertThat(list.parameterSets()).hasSize(1);
+        assertThat(list.entries()).allSatisfy(e -> assertThat(e.iterations()).isEqualTo(Fingerprints.DEFAULT_ITERATIONS));
+    }
+
+    @Test
+    void moreSaltsThanTheBoundAreRefusedRatherThanSlowingStartUp() {
+        StringBuilder inline = new StringBuilder();
+        for (int i = 0; i <= SharedSecretStartupRule.MAX_PARAMETER_SETS; i++) {
+            byte[] salt = new byte[16];
+            salt[0] = (byte) i;
+            FingerprintList.of(AppEnv.DEV, Variables.of(Map.of("AUTH_SECRET", "dev-secret-number-" + i + "-abcdefghijkl")),
+                    salt, Fingerprints.MIN_ITERATIONS).entries().forEach(e -> inline.append(e.token()).append(','));
+        }
+        Map<String, String> env = prodVariables();
+        env.put(SharedSecretStartupRule.INLINE_SETTING, inline.toString());
+        assertThatThrownBy(() -> load(env)).hasMessageContaining("[value-invalid]")
+                .hasMessageContaining("different salts").hasMessageContaining("--same-salt-as");
+    }
+
+    @Test
+    void listsOfSeveralEnvironmentsSharingOneSaltAreCheckedTogether() {
+        FingerprintList dev = FingerprintList.of(AppEnv.DEV, Variables.of(Map.of("AUTH_SECRET",
+                "a-dev-only-secret-value-0123456789")));
+        FingerprintEntry first = dev.entries().get(0);
+        FingerprintList staging = FingerprintList.of(AppEnv.STAGING, devSharingProdsAuthSecret(), first.salt(),
+                first.iterations());
+        Map<String, String> env = prodVariables();
+        env.put(SharedSecretStartupRule.INLINE_SETTING, dev.toText() + staging.toText());
+        assertThatThrownBy(() -> load(env)).hasMessageContaining("AUTH_SECRET has the same value as TWILIO_AUTH_TOKEN in staging");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sosops.env.core.Samples;
+import org.sosops.env.core.catalog.CanonicalVariable;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.RuleContext;
@@ -42,7 +43,8 @@ class BuiltinRulesTest {
     @Test
     void theBuiltinRulesComeInReportingOrder() {
         assertThat(ENGINE.rules()).extracting(r -> r.getClass().getSimpleName())
-                .containsExactly("AppEnvRule", "RequiredVariablesRule", "FormatRule", "DatabaseSeparationRule", "PoolSizeRule");
+                .containsExactly("AppEnvRule", "ProvidersRule", "RequiredVariablesRule", "FormatRule",
+                        "DatabaseSeparationRule", "TwilioSigningSecretRule", "PoolSizeRule");
     }
 
     // app-env-invalid
@@ -126,9 +128,16 @@ class BuiltinRulesTest {
     }
 
     @Test
-    void devDoesNotRequireTheEmailWebhookSigningSecret() {
-        assertThat(Samples.complete(AppEnv.DEV)).doesNotContainKey("EMAIL_WEBHOOK_SIGNING_SECRET");
-        assertThat(validate(AppEnv.DEV, Samples.complete(AppEnv.DEV)).ok()).isTrue();
+    void devRequiresTheEmailWebhookSigningSecretBecauseItsWebhookVerificationIsStrict() {
+        ValidationReport report = validate(AppEnv.DEV, Samples.with(AppEnv.DEV, "EMAIL_WEBHOOK_SIGNING_SECRET", null));
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.REQUIRED_MISSING);
+            assertThat(f.variable()).contains("EMAIL_WEBHOOK_SIGNING_SECRET");
+        });
+        for (AppEnv env : AppEnv.values()) {
+            assertThat(CanonicalVariable.EMAIL_WEBHOOK_SIGNING_SECRET.requiredIn(env))
+                    .as(env.id()).isEqualTo(env.traits().strictWebhookVerification());
+        }
     }
 
     @Test

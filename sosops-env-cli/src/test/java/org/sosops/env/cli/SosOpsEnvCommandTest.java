@@ -1,0 +1,48 @@
+package org.sosops.env.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Subcommands registered by name, and only the named one built for a run. */
+class SosOpsEnvCommandTest {
+    @Test
+    void everyRegisteredNameIsTheNameItsCommandDeclares() {
+        SosOpsEnvCommand.SUBCOMMANDS.forEach((name, type) ->
+                assertThat(type.getAnnotation(Command.class).name()).as(type.getName()).isEqualTo(name));
+    }
+
+    @Test
+    void aRunNamingASubcommandBuildsOnlyThatOne() {
+        assertThat(SosOpsEnvCommand.commandLine("check", "--env-file", "x.env").getSubcommands())
+                .containsOnlyKeys("check");
+        assertThat(SosOpsEnvCommand.commandLine("--help").getSubcommands())
+                .containsOnlyKeys(SosOpsEnvCommand.SUBCOMMANDS.keySet());
+        // An option value that happens to be a command's name is not mistaken for the command.
+        assertThat(SosOpsEnvCommand.commandLine("webhooks", "verify", "--provider", "check").getSubcommands())
+                .containsOnlyKeys("webhooks");
+    }
+
+    @Test
+    void helpAndUnknownCommandsStillSeeEveryCommand() {
+        CliRun help = CliRun.run("--help");
+        assertThat(help.code()).isZero();
+        SosOpsEnvCommand.SUBCOMMANDS.keySet().forEach(name -> assertThat(help.out()).contains(name));
+
+        CliRun unknown = CliRun.run("chek", "--env-file", "x.env");
+        assertThat(unknown.code()).isEqualTo(2);
+        // Arguments are named by position only (they may hold a URL with a password), as before.
+        assertThat(unknown.err()).contains("unexpected arguments at positions 1, ");
+    }
+
+    @Test
+    void theLazyLineParsesLikeTheFullOne() {
+        String[] args = {"check", "--env-file", "a.env", "--env-file", "b.env", "--format", "json"};
+        CommandLine.ParseResult lazy = SosOpsEnvCommand.commandLine(args).parseArgs(args);
+        CommandLine.ParseResult full = SosOpsEnvCommand.commandLine().parseArgs(args);
+        assertThat(lazy.subcommand().matchedOptions()).hasSameSizeAs(full.subcommand().matchedOptions());
+        assertThat(lazy.subcommand().originalArgs()).isEqualTo(full.subcommand().originalArgs());
+    }
+}
