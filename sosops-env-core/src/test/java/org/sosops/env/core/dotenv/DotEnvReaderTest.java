@@ -2,6 +2,7 @@ package org.sosops.env.core.dotenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -199,5 +200,46 @@ class DotEnvReaderTest {
     void labelsValuesWithThePathItWasGiven() throws IOException {
         Path file = Files.writeString(dir.resolve("x.env"), "A=1\n");
         assertThat(DotEnvReader.read(file).get(0).location()).contains(Location.of(file.toString(), 1));
+    }
+    @Test
+    void reportsALineThatStartsWithAnEqualsSignAsAMissingName() {
+        DotEnvException e = failure("=value\n");
+        assertThat(e.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("not a variable name"));
+    }
+
+    @Test
+    void endsAnUnquotedValueAtATabbedComment() {
+        assertThat(values("A=a\t# note\nB=b\t#tab # space\nC=c # space\t#tab\nD=d#e\n"))
+                .containsExactly(entry("A", "a"), entry("B", "b"), entry("C", "c"), entry("D", "d#e"));
+    }
+
+    @Test
+    void refusesTextAfterAClosingSingleQuote() {
+        DotEnvException e = failure("A='x' y\n");
+        assertThat(e.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("after the closing quote of A"));
+    }
+
+    @Test
+    void refusesAnUnterminatedSingleQuote() {
+        DotEnvException e = failure("A='x\n");
+        assertThat(e.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("unterminated single quote in A"));
+    }
+
+    @Test
+    void refusesABackslashAtTheEndOfADoubleQuotedLine() {
+        DotEnvException e = failure("A=\"abc\\\nB=1\n");
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo(Location.of("test.env", 1));
+            assertThat(p.message()).isEqualTo("a backslash ends the line in the value of A");
+        });
+    }
+
+    @Test
+    void summarisesOneProblemAloneAndCountsTheOthers() {
+        assertThat(failure("NOPE\n").summary()).isEqualTo("test.env:1: expected NAME=value");
+        assertThat(failure("NOPE\nALSO\n").summary()).isEqualTo("test.env:1: expected NAME=value (and 1 more)");
     }
 }

@@ -46,6 +46,23 @@ class AppEnvTest {
     }
 
     @Test
+    void suggestsNothingForAMissingValue() {
+        assertThat(AppEnv.closestTo(null)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            // A typo at the end of the word: the last column of the edit distance decides.
+            "devv, dev", "prodd, prod", "locall, local", "stagingg, staging",
+            // Two letters away from prod and from dev: the earlier declared environment wins.
+            "od, prod",
+            // One letter from dev, two from prod: strictly closer wins, a tie never overrides it.
+            "dod, dev"})
+    void measuresTheEditDistanceToEveryLetterOfTheName(String typed, String suggestion) {
+        assertThat(AppEnv.closestTo(typed)).map(AppEnv::id).contains(suggestion);
+    }
+
+    @Test
     void spellsItsIdInLowerCase() {
         assertThat(AppEnv.PROD.id()).isEqualTo("prod");
         assertThat(AppEnv.STAGING).hasToString("staging");
