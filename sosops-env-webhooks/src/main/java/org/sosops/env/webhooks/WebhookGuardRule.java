@@ -70,13 +70,8 @@ public final class WebhookGuardRule implements Rule {
         }
         setting(context, RateLimitSpec.VARIABLE, findings, RateLimitSpec::parse);
         setting(context, POSTMARK_ALLOWLIST, findings, SourceAllowlist::parse);
-        setting(context, ALERT_URL, findings, value -> {
-            URI uri = URI.create(value.strip());
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an absolute http(s) URL");
-            }
-            return uri;
-        });
+        // The guard's own parser: alert URLs carry their secret in the path, so it never quotes them.
+        setting(context, ALERT_URL, findings, WebhookGuards::alertUrl);
     }
 
     private static void emailVerifier(RuleContext context, Consumer<Finding> findings) {
@@ -126,7 +121,7 @@ public final class WebhookGuardRule implements Rule {
         context.variables().get(name).filter(v -> !v.isBlank()).ifPresent(value -> {
             try {
                 parser.apply(value.value());
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | WebhookConfigurationException e) {
                 String message = String.valueOf(e.getMessage());
                 findings.accept(invalid(context, name, message.startsWith(name) ? message : name + ": " + message));
             }

@@ -107,4 +107,14 @@ class WebhookGuardRuleTest {
         assertThat(findings).isEmpty();
         assertThat(WebhookGuards.fromPolicy(unchecked(v)).paths()).hasSize(3);
     }
+
+    @Test
+    void aMalformedAlertUrlIsReportedByItsNameWithoutTheSecretInItsPath() {
+        Map<String, String> v = base("staging");
+        v.put("SOSOPS_WEBHOOK_ALERT_URL", "https://hooks.example.org/services/T0KEN-IN-PATH-42 x");
+        List<Finding> findings = RuleEngine.of(List.of(new WebhookGuardRule())).evaluate(new RuleContext(
+                Optional.of(AppEnv.STAGING), Variables.of(v), Clock.systemUTC())).findings();
+        assertThat(findings).anySatisfy(f -> assertThat(f.message()).contains("SOSOPS_WEBHOOK_ALERT_URL"));
+        assertThat(findings).allSatisfy(f -> assertThat(f.message()).doesNotContain("T0KEN-IN-PATH-42"));
+    }
 }
