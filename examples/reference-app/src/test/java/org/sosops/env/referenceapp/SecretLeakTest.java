@@ -503,7 +503,7 @@ class SecretLeakTest {
      * else the older option with the URL (whose output must not echo it either).
      */
     private String[] database(String command, String oldOption, String newOption, String variable) {
-        CommandLine line = new CommandLine(new SosOpsEnvCommand());
+        CommandLine line = SosOpsEnvCommand.commandLine();
         for (String name : command.split("/")) {
             line = line.getSubcommands().get(name);
         }
