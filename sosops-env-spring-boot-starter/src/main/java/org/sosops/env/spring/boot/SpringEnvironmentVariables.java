@@ -3,7 +3,8 @@ package org.sosops.env.spring.boot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import org.sosops.env.core.catalog.CanonicalVariable;
+import org.sosops.env.core.catalog.Catalog;
+import org.sosops.env.core.catalog.CatalogVariable;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
@@ -11,7 +12,8 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * The variables the policy sees, asked of Spring's {@link Environment} by their exact names: every
- * canonical variable, and every {@code SOSOPS_*} setting any property source lists. Spring answers
+ * variable of the catalog (the canonical ones and those the host declares through a
+ * {@code VariableContribution}), and every {@code SOSOPS_*} setting any property source lists. Spring answers
  * from environment variables, system properties, {@code application.properties}/{@code yaml} and
  * profile-specific files alike, with its own precedence. Nothing else is copied, so unrelated
  * secrets in the process environment never reach the report.
@@ -27,7 +29,7 @@ final class SpringEnvironmentVariables {
      */
     static Map<String, String> collect(Environment environment) {
         TreeSet<String> names = new TreeSet<>();
-        for (CanonicalVariable variable : CanonicalVariable.values()) {
+        for (CatalogVariable variable : Catalog.defaults().variables()) {
             names.add(variable.name());
         }
         if (environment instanceof ConfigurableEnvironment configurable) {

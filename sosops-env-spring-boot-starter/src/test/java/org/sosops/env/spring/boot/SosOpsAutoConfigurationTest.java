@@ -73,6 +73,22 @@ class SosOpsAutoConfigurationTest {
     }
 
     @Test
+    void aVariableTheHostDeclaresIsReadFromSpringAndJoinsTheReportAsASecret() {
+        String good = "pk_" + "a1".repeat(12);
+        local().withPropertyValues(PaymentVariables.NAME + "=" + good).run(context -> {
+            EnvironmentPolicy policy = context.getBean(EnvironmentPolicy.class);
+            assertThat(policy.secret(PaymentVariables.NAME)).isPresent();
+            assertThat(policy.toString()).doesNotContain(good);
+        });
+        String bad = "not-a-payments-key-value";
+        local().withPropertyValues(PaymentVariables.NAME + "=" + bad).run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new EnvironmentPolicyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains(PaymentVariables.NAME).doesNotContain(bad);
+        });
+    }
+
+    @Test
     void sosopsProvidersReachesThePolicyAsTheLibrarysSetting() {
         local().withPropertyValues("sosops.providers=twilio,sendgrid", "SOSOPS_PROVIDERS=postmark").run(context ->
                 assertThat(context.getBean(EnvironmentPolicy.class).variables().value("SOSOPS_PROVIDERS"))
