@@ -1,14 +1,11 @@
 package org.sosops.env.cli.perf;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,9 +48,7 @@ public final class PerfBudgetCommand implements Callable<Integer> {
 
     /** {@code {"ok", "over": [names], "checks": [{benchmark, budget, metric, value, limit, ok, problem}], "unmatched"}}. */
     private static void printJson(BudgetVerdict verdict, PrintWriter out) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+        JsonOutput.print(out, json -> {
             json.writeStartObject();
             json.writeBooleanField("ok", verdict.ok());
             json.writeArrayFieldStart("over");
@@ -84,10 +79,7 @@ public final class PerfBudgetCommand implements Callable<Integer> {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
         out.flush();
     }
 }

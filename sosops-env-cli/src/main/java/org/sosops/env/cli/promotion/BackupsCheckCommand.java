@@ -8,6 +8,7 @@ import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.promotion.backups.BackupCheck;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ public final class BackupsCheckCommand implements Callable<Integer> {
         BackupCheck.Result result = PromotionInputs.guard(() -> BackupCheck.of(backups, env, Clock.systemUTC()).run());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            PromotionInputs.printJson(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", result.ok());
                 json.writeStringField("environment", env.id());

@@ -14,6 +14,7 @@ import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FindingsFormatOption;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.promotion.backups.BackupCheck;
 import org.sosops.env.promotion.backups.BackupsItem;
@@ -220,7 +221,7 @@ public final class LaunchGateCommand implements Callable<Integer> {
         if (format.annotations()) {
             Annotations.of(verdict).print(format.get(), out);
         } else if (format.json()) {
-            PromotionInputs.printJson(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", verdict.go());
                 json.writeStringField("verdict", verdict.go() ? "go" : "no-go");

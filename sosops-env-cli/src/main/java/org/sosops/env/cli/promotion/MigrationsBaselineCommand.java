@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.promotion.gate.Baseline;
 import org.sosops.env.promotion.gate.MigrationFinding;
 import org.sosops.env.promotion.gate.MigrationGate;
@@ -43,7 +44,7 @@ public final class MigrationsBaselineCommand implements Callable<Integer> {
         });
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            PromotionInputs.printJson(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", true);
                 json.writeStringField("baseline", baseline.toString());

@@ -10,6 +10,7 @@ import org.sosops.env.cli.support.Annotations;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FindingsFormatOption;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.cli.support.RegisterOption;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.promotion.gate.Baseline;
@@ -60,7 +61,7 @@ public final class MigrationsCheckCommand implements Callable<Integer> {
         if (format.annotations()) {
             Annotations.of(report, directory.toString()).print(format.get(), out);
         } else if (format.json()) {
-            PromotionInputs.printJson(out, json -> write(json, report));
+            JsonOutput.print(out, json -> write(json, report));
         } else {
             out.println(report.toText(directory.toString().endsWith("/") ? directory.toString() : directory + "/"));
             out.flush();

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.promotion.db.PostgresTarget;
 import org.sosops.env.promotion.order.MigrationRef;
 import org.sosops.env.promotion.order.PromotionCheck;
@@ -50,7 +51,7 @@ public final class MigrationsPromotableCommand implements Callable<Integer> {
         PromotionReport report = PromotionInputs.guard(() -> PromotionCheck.between(source, target, Optional.ofNullable(migrations)));
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            PromotionInputs.printJson(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", report.ok());
                 json.writeStringField("source", report.source());

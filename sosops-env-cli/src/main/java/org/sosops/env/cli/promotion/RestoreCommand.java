@@ -8,6 +8,7 @@ import org.sosops.env.cli.support.DatabaseUrlOption;
 import org.sosops.env.cli.support.EnvironmentNames;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.promotion.db.PostgresTarget;
 import org.sosops.env.promotion.order.MigrationHistory;
 import org.sosops.env.promotion.order.MigrationRef;
@@ -61,7 +62,7 @@ public final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MigrationHistory history = result.history();
         if (format.json()) {
-            PromotionInputs.printJson(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", true);
                 json.writeStringField("backup", result.backup().toString());

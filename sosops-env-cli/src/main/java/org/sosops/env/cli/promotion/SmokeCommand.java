@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.promotion.ledger.LedgerEntry;
 import org.sosops.env.promotion.ledger.PromotionLedger;
 import org.sosops.env.promotion.release.GitRepository;
@@ -115,7 +116,7 @@ public final class SmokeCommand implements Callable<Integer> {
 
     private void print(SmokeReport report, PrintWriter out, String commit, String environment) {
         if (format.json()) {
-            PromotionInputs.printJson(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("ok", report.ok());
                 json.writeStringField("base_url", report.baseUrl());

@@ -1,10 +1,7 @@
 package org.sosops.env.cli.secrets;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.core.dotenv.DotEnvReader;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.hygiene.crossenv.FingerprintEntry;
@@ -95,9 +93,7 @@ public final class FingerprintCommand implements Callable<Integer> {
     }
 
     private static void printJson(AppEnv env, FingerprintList list, PrintWriter out) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+        JsonOutput.print(out, json -> {
             json.writeStartObject();
             json.writeStringField("environment", env.id());
             json.writeStringField("algorithm", FingerprintEntry.ALGORITHM);
@@ -114,9 +110,6 @@ public final class FingerprintCommand implements Callable<Integer> {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 }

@@ -1,10 +1,8 @@
 package org.sosops.env.cli.support;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import org.sosops.env.core.rules.Finding;
 import org.sosops.env.core.rules.ValidationReport;
 
@@ -42,9 +40,7 @@ public final class FindingsOutput {
     }
 
     public static void printJson(ValidationReport report, PrintWriter out) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+        JsonOutput.print(out, json -> {
             json.writeStartObject();
             json.writeBooleanField("ok", report.ok());
             json.writeArrayFieldStart("findings");
@@ -53,10 +49,7 @@ public final class FindingsOutput {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 
     public static void writeFinding(JsonGenerator json, Finding finding) throws IOException {

@@ -1,10 +1,8 @@
 package org.sosops.env.cli.support;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -23,9 +21,7 @@ final class SarifWriter {
     }
 
     static void write(Annotations annotations, PrintWriter out) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+        JsonOutput.print(out, json -> {
             json.writeStartObject();
             json.writeStringField("$schema", SCHEMA);
             json.writeStringField("version", "2.1.0");
@@ -40,10 +36,7 @@ final class SarifWriter {
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+        });
     }
 
     private static void writeTool(JsonGenerator json, Annotations annotations) throws IOException {

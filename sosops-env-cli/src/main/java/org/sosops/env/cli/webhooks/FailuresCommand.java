@@ -1,10 +1,7 @@
 package org.sosops.env.cli.webhooks;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.sosops.env.cli.support.DatabaseUrlOption;
@@ -87,22 +84,5 @@ public final class FailuresCommand {
         json.writeStringField("received_at", f.receivedAt().toString());
         json.writeBooleanField("replayed", f.replayed());
         json.writeEndObject();
-    }
-
-    /** Writes one JSON document to {@code out}, pretty-printed, followed by a newline. */
-    static void json(PrintWriter out, JsonBody body) {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
-            body.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-    }
-
-    @FunctionalInterface
-    interface JsonBody {
-        void write(JsonGenerator json) throws IOException;
     }
 }

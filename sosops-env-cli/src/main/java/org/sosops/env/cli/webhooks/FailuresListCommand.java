@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureStoreException;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class FailuresListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            FailuresCommand.json(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeArrayFieldStart("failures");
                 for (FailureRecord f : failures) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.webhooks.failures.FailureRetention;
 import org.sosops.env.webhooks.failures.FailureStoreException;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class FailuresPurgeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            FailuresCommand.json(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeNumberField("deleted", deleted);
                 json.writeStringField("older_than", retention.toString());

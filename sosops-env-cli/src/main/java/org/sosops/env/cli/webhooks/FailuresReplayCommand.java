@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.failures.FailureRecord;
@@ -285,7 +286,7 @@ final class FailuresReplayCommand implements Callable<Integer> {
     private void print(List<Result> results) {
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            FailuresCommand.json(out, json -> {
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeArrayFieldStart("replayed");
                 for (Result r : results) {

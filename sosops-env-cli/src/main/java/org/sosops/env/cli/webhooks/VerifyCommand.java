@@ -1,10 +1,7 @@
 package org.sosops.env.cli.webhooks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -23,6 +20,7 @@ import java.util.function.UnaryOperator;
 import org.sosops.env.cli.support.ExitCode;
 import org.sosops.env.cli.support.FormatOption;
 import org.sosops.env.cli.support.InputException;
+import org.sosops.env.cli.support.JsonOutput;
 import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.request.WebhookRequest;
@@ -211,9 +209,7 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<Verification.Rejected> rejected = answer instanceof Verification.Rejected r ? Optional.of(r) : Optional.empty();
         if (format.json()) {
-            try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                json.useDefaultPrettyPrinter();
+            JsonOutput.print(out, json -> {
                 json.writeStartObject();
                 json.writeBooleanField("verified", answer.verified());
                 json.writeStringField("provider", answer.provider());
@@ -224,10 +220,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     json.writeStringField("diagnosis", diagnosis.get());
                 }
                 json.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.println();
+            });
         } else if (rejected.isEmpty()) {
             out.println("verified: the " + answer.provider() + " request is authentic");
         } else {
