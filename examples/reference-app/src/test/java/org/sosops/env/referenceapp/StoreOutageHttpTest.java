@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.env.AppEnv;
+import org.sosops.env.core.testsupport.CuttableProxy;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.testing.environment.FakeEnvironment;
 

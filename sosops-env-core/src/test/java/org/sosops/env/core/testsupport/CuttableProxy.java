@@ -1,4 +1,4 @@
-package org.sosops.env.referenceapp;
+package org.sosops.env.core.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,28 +13,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy to a local port (PostgreSQL) that a test can cut, as a network failure would: every
  * live connection is dropped and new ones are refused until {@link #restore()}.
+ *
+ * <pre>{@code
+ * try (CuttableProxy proxy = new CuttableProxy(5432)) {
+ *     String url = "postgresql://postgres@127.0.0.1:" + proxy.port() + "/" + db.name();
+ *     proxy.cut();      // the database is gone
+ *     proxy.restore();  // and back, on the same port
+ * }
+ * }</pre>
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private volatile Thread acceptor;
-    private int port;
+    private volatile int port;
 
-    CuttableProxy(int targetPort) throws IOException {
+    public CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         listen(0);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Drops every live connection and refuses new ones. */
-    void cut() throws IOException {
+    public void cut() throws IOException {
         server.close();
+        // The JDK closes a listening socket only once a thread blocked in accept() has left it,
+        // so wait for the acceptor: until then a new connection could still get through.
         try {
-            // A listening socket is really closed only once the thread blocked in accept() has left it.
             acceptor.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -46,7 +55,7 @@ final class CuttableProxy implements AutoCloseable {
         open.clear();
     }
 
-    void restore() throws IOException {
+    public void restore() throws IOException {
         listen(port);
     }
 
