@@ -1,9 +1,6 @@
 package org.sosops.env.cli.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,14 +32,7 @@ public record JmhResult(String name, OptionalDouble nsPerOp, double score, Strin
 
     /** Reads a JMH JSON results file; a file that is not one is an input error naming it. */
     public static List<JmhResult> read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file + ": file not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": not JSON (" + firstLine(e.getMessage()) + ")");
-        }
+        JsonNode root = JsonFile.read(file);
         if (root == null || !root.isArray()) {
             throw new InputException(file + ": not a JMH results file (expected the JSON array of -rf json)");
         }
@@ -125,9 +115,5 @@ public record JmhResult(String name, OptionalDouble nsPerOp, double score, Strin
             case "day", "d" -> OptionalDouble.of(86400e9);
             default -> OptionalDouble.empty();
         };
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
     }
 }

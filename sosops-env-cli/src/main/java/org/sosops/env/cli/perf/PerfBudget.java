@@ -1,9 +1,6 @@
 package org.sosops.env.cli.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,14 +56,7 @@ public record PerfBudget(List<Limit> limits) {
     }
 
     public static PerfBudget read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file + ": file not found");
-        } catch (IOException e) {
-            throw new InputException(file + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
+        JsonNode root = JsonFile.read(file);
         if (root == null || !root.isObject()) {
             throw new InputException(file + ": a budget is a JSON object of benchmark regex -> limits");
         }
