@@ -3,7 +3,7 @@ package org.sosops.env.webhooks.request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +13,11 @@ import java.util.Optional;
  * not followed by two hex digits makes the whole body malformed (never "kept as is"), so every
  * reader — the signature verifier and the replay check alike — sees the same parameters or none.
  * Empty pairs ({@code a=1&&b=2}) carry nothing and are skipped.
+ *
+ * <p>The {@linkplain #sortedDistinct() signing order} is worked out once, at parse time, and the
+ * sorted names and values are laid end to end in one array then, so a signature over them
+ * {@linkplain #writeSortedDistinctTo reads one slice}, however many readers ask: the verifier
+ * neither sorts nor copies.
  *
  * <pre>{@code
  * FormBody form = FormBody.parse("Message%53id=SM1&MessageStatus=sent".getBytes(UTF_8)).orElseThrow();
@@ -24,35 +29,38 @@ public final class FormBody {
     public static final int MAX_PARAMETERS = 2_000;
 
     private final List<Parameter> parameters;
+    private final List<Parameter> sortedDistinct;
+    /** Each name then its value, for every parameter of {@link #sortedDistinct}, end to end. */
+    private final byte[] sortedDistinctBytes;
 
     private FormBody(List<Parameter> parameters) {
-        this.parameters = Collections.unmodifiableList(parameters);
+        this.parameters = List.copyOf(parameters);
+        this.sortedDistinct = sortedWithoutExactRepeats(parameters);
+        this.sortedDistinctBytes = concatenated(sortedDistinct);
     }
 
     /** The decoded parameters, or empty when the body is not valid form encoding. */
     public static Optional<FormBody> parse(byte[] body) {
+        byte[] decoded = new byte[body.length];   // decoding never lengthens
+        int written = 0;
         List<Parameter> parameters = new ArrayList<>();
-        int start = 0;
-        int n = body.length;
-        while (start <= n) {
-            int end = start;
-            while (end < n && body[end] != '&') {
-                end++;
-            }
+        for (int start = 0; start <= body.length; ) {
+            int end = indexOf(body, (byte) '&', start, body.length);
             if (end > start) {
                 if (parameters.size() == MAX_PARAMETERS) {
                     return Optional.empty();
                 }
-                int equals = start;
-                while (equals < end && body[equals] != '=') {
-                    equals++;
+                int equals = indexOf(body, (byte) '=', start, end);
+                int nameStart = written;
+                written = decode(body, start, equals, decoded, written);
+                int valueStart = written;
+                if (written >= 0 && equals < end) {
+                    written = decode(body, equals + 1, end, decoded, written);
                 }
-                byte[] name = decode(body, start, equals);
-                byte[] value = equals < end ? decode(body, equals + 1, end) : new byte[0];
-                if (name == null || value == null) {
+                if (written < 0) {
                     return Optional.empty();
                 }
-                parameters.add(new Parameter(name, value));
+                parameters.add(new Parameter(decoded, nameStart, valueStart, written));
             }
             start = end + 1;
         }
@@ -66,18 +74,19 @@ public final class FormBody {
 
     /**
      * The parameters sorted by name then value (unsigned bytes of the decoded UTF-8, i.e. code
-     * point order) with exact repeats once: the order Twilio signs.
+     * point order) with exact repeats once: the order Twilio signs. Sorted once, at parse time.
      */
     public List<Parameter> sortedDistinct() {
-        List<Parameter> sorted = new ArrayList<>(parameters);
-        sorted.sort(Parameter::compareTo);
-        List<Parameter> distinct = new ArrayList<>(sorted.size());
-        for (Parameter p : sorted) {
-            if (distinct.isEmpty() || distinct.get(distinct.size() - 1).compareTo(p) != 0) {
-                distinct.add(p);
-            }
-        }
-        return distinct;
+        return sortedDistinct;
+    }
+
+    /**
+     * Writes the name then the value of each parameter of {@link #sortedDistinct()}, decoded: the
+     * form part of what Twilio signs, e.g. to {@code mac::update}. One slice of bytes laid out at
+     * parse time, so nothing is sorted, copied or allocated here.
+     */
+    public void writeSortedDistinctTo(ByteSink sink) {
+        sink.write(sortedDistinctBytes, 0, sortedDistinctBytes.length);
     }
 
     /**
@@ -86,92 +95,132 @@ public final class FormBody {
      * signed pair (which still verifies) changes nothing here.
      */
     public List<String> distinctValues(String name) {
-        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
-        List<String> values = new ArrayList<>(1);
-        for (Parameter p : sortedDistinct()) {
-            if (Arrays.equals(p.name, wanted)) {
-                values.add(p.valueText());
-            }
-        }
-        return values;
+        return valuesNamed(sortedDistinct, name);
     }
 
     /** Every decoded value of the parameter with this (decoded) name, in body order. */
     public List<String> values(String name) {
+        return valuesNamed(parameters, name);
+    }
+
+    private static List<String> valuesNamed(List<Parameter> among, String name) {
         byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
         List<String> values = new ArrayList<>(1);
-        for (Parameter p : parameters) {
-            if (Arrays.equals(p.name, wanted)) {
+        for (Parameter p : among) {
+            if (p.isNamed(wanted)) {
                 values.add(p.valueText());
             }
         }
         return values;
     }
 
-    /** Form-decodes bytes[from, to); null when a percent escape is malformed. */
-    private static byte[] decode(byte[] bytes, int from, int to) {
-        byte[] out = null;
-        int length = 0;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b != '%' && b != '+') {
-                if (out != null) {
-                    out[length++] = b;
-                }
-                continue;
+    private static List<Parameter> sortedWithoutExactRepeats(List<Parameter> parameters) {
+        List<Parameter> sorted = new ArrayList<>(parameters);
+        sorted.sort(Comparator.naturalOrder());
+        List<Parameter> distinct = new ArrayList<>(sorted.size());
+        for (Parameter p : sorted) {
+            if (distinct.isEmpty() || distinct.get(distinct.size() - 1).compareTo(p) != 0) {
+                distinct.add(p);
             }
-            if (out == null) {
-                out = new byte[to - from];
-                length = i - from;
-                System.arraycopy(bytes, from, out, 0, length);
-            }
-            if (b == '+') {
-                out[length++] = ' ';
-                continue;
-            }
-            int hi = i + 2 < to ? Character.digit(bytes[i + 1], 16) : -1;
-            int lo = i + 2 < to ? Character.digit(bytes[i + 2], 16) : -1;
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
-            out[length++] = (byte) (hi << 4 | lo);
-            i += 2;
         }
-        return out == null ? Arrays.copyOfRange(bytes, from, to) : Arrays.copyOf(out, length);
+        return List.copyOf(distinct);
     }
 
-    /** One decoded name and value; compared as unsigned bytes, name first. */
+    private static byte[] concatenated(List<Parameter> parameters) {
+        int length = 0;
+        for (Parameter p : parameters) {
+            length += p.end - p.nameStart;
+        }
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (Parameter p : parameters) {
+            System.arraycopy(p.decoded, p.nameStart, bytes, at, p.end - p.nameStart);
+            at += p.end - p.nameStart;
+        }
+        return bytes;
+    }
+
+    /** The first index of {@code wanted} in bytes[from, to), or {@code to} when there is none. */
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        int i = from;
+        while (i < to && bytes[i] != wanted) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Form-decodes body[from, to) into {@code out} at {@code at}; returns where the decoded bytes
+     * end, or -1 when a percent escape is malformed.
+     */
+    private static int decode(byte[] body, int from, int to, byte[] out, int at) {
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b == '%') {
+                int hi = i + 2 < to ? Character.digit(body[i + 1], 16) : -1;
+                int lo = i + 2 < to ? Character.digit(body[i + 2], 16) : -1;
+                if (hi < 0 || lo < 0) {
+                    return -1;
+                }
+                out[at++] = (byte) (hi << 4 | lo);
+                i += 2;
+            } else {
+                out[at++] = b == '+' ? (byte) ' ' : b;
+            }
+        }
+        return at;
+    }
+
+    /** Receives slices of bytes, as {@link javax.crypto.Mac#update(byte[], int, int)} does. */
+    @FunctionalInterface
+    public interface ByteSink {
+        void write(byte[] bytes, int offset, int length);
+    }
+
+    /**
+     * One decoded name and value, kept where the parser decoded them (the name directly followed by
+     * the value); compared as unsigned bytes, name first.
+     */
     public static final class Parameter implements Comparable<Parameter> {
-        private final byte[] name;
-        private final byte[] value;
+        private final byte[] decoded;
+        private final int nameStart;
+        private final int valueStart;
+        private final int end;
 
-        Parameter(byte[] name, byte[] value) {
-            this.name = name;
-            this.value = value;
+        Parameter(byte[] decoded, int nameStart, int valueStart, int end) {
+            this.decoded = decoded;
+            this.nameStart = nameStart;
+            this.valueStart = valueStart;
+            this.end = end;
         }
 
-        /** The decoded name bytes; shared, do not modify. */
+        /** A copy of the decoded name bytes. */
         public byte[] name() {
-            return name;
+            return Arrays.copyOfRange(decoded, nameStart, valueStart);
         }
 
-        /** The decoded value bytes; shared, do not modify. */
+        /** A copy of the decoded value bytes. */
         public byte[] value() {
-            return value;
+            return Arrays.copyOfRange(decoded, valueStart, end);
         }
 
         public String nameText() {
-            return new String(name, StandardCharsets.UTF_8);
+            return new String(decoded, nameStart, valueStart - nameStart, StandardCharsets.UTF_8);
         }
 
         public String valueText() {
-            return new String(value, StandardCharsets.UTF_8);
+            return new String(decoded, valueStart, end - valueStart, StandardCharsets.UTF_8);
+        }
+
+        boolean isNamed(byte[] wanted) {
+            return Arrays.equals(decoded, nameStart, valueStart, wanted, 0, wanted.length);
         }
 
         @Override
         public int compareTo(Parameter other) {
-            int byName = Arrays.compareUnsigned(name, other.name);
-            return byName != 0 ? byName : Arrays.compareUnsigned(value, other.value);
+            int byName = Arrays.compareUnsigned(decoded, nameStart, valueStart, other.decoded, other.nameStart, other.valueStart);
+            return byName != 0 ? byName
+                    : Arrays.compareUnsigned(decoded, valueStart, end, other.decoded, other.valueStart, other.end);
         }
 
         @Override

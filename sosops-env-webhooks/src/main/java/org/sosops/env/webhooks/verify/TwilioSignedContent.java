@@ -28,12 +28,15 @@ public sealed interface TwilioSignedContent {
         if (request.body().length == 0) {
             return new NoBody();
         }
+        Optional<FormBody> form = request.form();
+        if (form.isPresent()) {
+            return new Form(form.get());
+        }
         if (!request.isFormEncoded()) {
             return new Refused(RejectReason.UNSUPPORTED_CONTENT_TYPE, "a Twilio callback with a body is form-encoded"
                     + " (one well-formed Content-Type) or carries bodySHA256 in its URL; got '" + request.mediaType() + "'");
         }
-        return request.form().<TwilioSignedContent>map(Form::new).orElseGet(() -> new Refused(RejectReason.MALFORMED_BODY,
-                "the form body is not valid application/x-www-form-urlencoded"));
+        return new Refused(RejectReason.MALFORMED_BODY, "the form body is not valid application/x-www-form-urlencoded");
     }
 
     /** The decoded value of one query parameter, when present and well encoded. */
