@@ -28,9 +28,12 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * tunnels rewrite. Exactly the URL variants Twilio's own helper libraries accept are accepted,
  * because Twilio's signing of ports is inconsistent: the URL as configured, the same URL with its
  * port removed, and, when it has no port, with the scheme's default port added. The configured URL
- * is tried first, so a mismatch alone pays for the second HMAC. The key is prepared once; each thread reuses
- * its own {@link Mac} and buffers, so a typical callback costs one HMAC and no garbage beyond the
- * decoded signature.
+ * is tried first, so a mismatch alone pays for the second HMAC.
+ *
+ * <p>The key is prepared once and each thread reuses its own {@link Mac} and buffers. The signed
+ * string is never assembled: the Mac is fed the URL in two slices and then the form's sorted
+ * parameters, which the shared {@link FormBody} parser laid out in signing order when it parsed
+ * the body. So a typical callback costs one HMAC and allocates nothing but the HMAC's result.
  *
  * <pre>{@code
  * WebhookVerifier twilio = TwilioSignatureVerifier.withAuthToken(
@@ -41,13 +44,14 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     public static final String PROVIDER = "twilio";
     public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     private static final int SHA1_LENGTH = 20;
+    private static final int BASE64_SHA1_LENGTH = 28;
     private static final String SIGNATURE_KEY = "x-twilio-signature";
     private static final Verification VERIFIED = Verification.verified(PROVIDER);
 
     private final Mac prototype;
-    private final byte[] primaryPrefix;
-    private final byte[] alternatePrefix;
-    private final ThreadLocal<Scratch> scratch;
+    private final byte[] configuredBase;
+    private final byte[] portVariantBase;
+    private final ThreadLocal<ThreadSigner> signers;
 
     private TwilioSignatureVerifier(Secret authToken, URI publicBaseUrl, boolean portVariants) {
         Objects.requireNonNull(authToken, "authToken");
@@ -68,15 +72,15 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         String alternate = publicBaseUrl.getPort() < 0
                 ? scheme + "://" + hostOnly + ":" + defaultPort
                 : scheme + "://" + hostOnly;
-        this.primaryPrefix = stated.getBytes(StandardCharsets.UTF_8);
-        this.alternatePrefix = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
+        this.configuredBase = stated.getBytes(StandardCharsets.UTF_8);
+        this.portVariantBase = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
         try {
             this.prototype = Mac.getInstance("HmacSHA1");
             prototype.init(new SecretKeySpec(authToken.bytes(), "HmacSHA1"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is required by every Java platform", e);
         }
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(newMac()));
+        this.signers = ThreadLocal.withInitial(() -> new ThreadSigner(newMac()));
     }
 
     /**
@@ -121,8 +125,8 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             return Verification.rejected(PROVIDER, RejectReason.DUPLICATE_SIGNATURE,
                     headers.size() + " " + SIGNATURE_HEADER + " headers; exactly one is allowed");
         }
-        byte[] expected = decodeSignature(headers.get(0));
-        if (expected == null) {
+        ThreadSigner signer = signers.get();
+        if (!signer.readClaimedSignature(headers.get(0))) {
             return Verification.rejected(PROVIDER, RejectReason.MALFORMED_SIGNATURE,
                     SIGNATURE_HEADER + " is not the base64 of a 20-byte HMAC-SHA1");
         }
@@ -130,26 +134,14 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         if (content instanceof TwilioSignedContent.Refused refused) {
             return Verification.rejected(PROVIDER, refused.reason(), refused.detail());
         }
-        Scratch s = scratch.get();
-        String query = request.rawQuery().orElse(null);
-        int start = s.reserve(Math.max(primaryPrefix.length, alternatePrefix == null ? 0 : alternatePrefix.length));
-        s.appendAscii(request.path());
-        if (query != null) {
-            s.append((byte) '?');
-            s.appendAscii(query);
-        }
-        if (content instanceof TwilioSignedContent.Form form) {
-            for (FormBody.Parameter p : form.body().sortedDistinct()) {
-                s.appendBytes(p.name(), 0, -1);
-                s.appendBytes(p.value(), 0, -1);
-            }
-        }
-        boolean matches = s.matches(primaryPrefix, start, expected)
-                || alternatePrefix != null && s.matches(alternatePrefix, start, expected);
+        signer.readPathAndQuery(request);
+        FormBody form = content instanceof TwilioSignedContent.Form f ? f.body() : null;
+        boolean matches = signer.signatureMatches(configuredBase, form)
+                || portVariantBase != null && signer.signatureMatches(portVariantBase, form);
         if (!matches) {
             return Verification.rejected(PROVIDER, RejectReason.SIGNATURE_MISMATCH,
-                    "the signature does not match the public URL " + new String(primaryPrefix, StandardCharsets.UTF_8)
-                            + request.path() + (query == null ? "" : "?...") + " and the body");
+                    "the signature does not match the public URL " + new String(configuredBase, StandardCharsets.UTF_8)
+                            + request.path() + (request.rawQuery().isEmpty() ? "" : "?...") + " and the body");
         }
         if (content instanceof TwilioSignedContent.BodyBound bound) {
             byte[] actual = HexFormat.of().formatHex(sha256(request.body())).getBytes(StandardCharsets.US_ASCII);
@@ -170,19 +162,6 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         }
     }
 
-    private static byte[] decodeSignature(String header) {
-        String text = header.strip();
-        if (text.length() != 28) {
-            return null;
-        }
-        try {
-            byte[] bytes = Base64.getDecoder().decode(text);
-            return bytes.length == SHA1_LENGTH ? bytes : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     private static byte[] sha256(byte[] body) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(body);
@@ -198,68 +177,97 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
 
     @Override
     public String toString() {
-        return "TwilioSignatureVerifier[" + new String(primaryPrefix, StandardCharsets.UTF_8) + ", token ***]";
+        return "TwilioSignatureVerifier[" + new String(configuredBase, StandardCharsets.UTF_8) + ", token ***]";
     }
 
-    /** Per-thread buffers: the signed message and the Mac. */
-    private static final class Scratch {
+    /**
+     * One thread's signing state, reused by every verification on that thread so that a
+     * verification allocates nothing but the HMAC's result: a clone of the prepared {@link Mac},
+     * the claimed signature (decoded once) and the request's path and query as bytes (read once,
+     * signed again only for a port variant). The signed string is never assembled here: the Mac is
+     * fed the URL base, the path and query, then the form's sorted parameters in place.
+     */
+    private static final class ThreadSigner {
         private final Mac mac;
-        private final byte[] digest = new byte[SHA1_LENGTH];
-        private byte[] message = new byte[2048];
-        private int length;
+        private final FormBody.ByteSink toMac;
+        private final byte[] claimedBase64 = new byte[BASE64_SHA1_LENGTH];
+        private final byte[] claimed = new byte[SHA1_LENGTH];
+        private byte[] pathAndQuery = new byte[512];
+        private int pathAndQueryLength;
 
-        Scratch(Mac mac) {
+        ThreadSigner(Mac mac) {
             this.mac = mac;
+            this.toMac = mac::update;
         }
 
-        /** Starts a new message with room for a prefix; returns where the prefix ends. */
-        int reserve(int prefixRoom) {
-            length = prefixRoom;
-            ensure(prefixRoom);
-            return prefixRoom;
+        /** The path, then {@code ?} and the raw query when there is one, as UTF-8. */
+        void readPathAndQuery(WebhookRequest request) {
+            pathAndQueryLength = 0;
+            append(request.path());
+            Optional<String> query = request.rawQuery();
+            if (query.isPresent()) {
+                append("?");
+                append(query.get());
+            }
         }
 
-        void append(byte b) {
-            ensure(length + 1);
-            message[length++] = b;
+        /**
+         * Decodes the signature header, once, into {@link #claimed}; false when it is not
+         * the base64 of exactly 20 bytes (a longer value overflows {@code claimed} and is refused).
+         */
+        boolean readClaimedSignature(String header) {
+            String text = header.strip();
+            if (text.length() != BASE64_SHA1_LENGTH) {
+                return false;
+            }
+            for (int i = 0; i < BASE64_SHA1_LENGTH; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                claimedBase64[i] = (byte) c;
+            }
+            try {
+                return Base64.getDecoder().decode(claimedBase64, claimed) == SHA1_LENGTH;
+            } catch (IllegalArgumentException notBase64OrTooLong) {
+                return false;
+            }
         }
 
-        void appendAscii(String text) {
+        boolean signatureMatches(byte[] urlBase, FormBody formOrNull) {
+            mac.reset();   // free when clean; a verification cut short never leaks into the next
+            mac.update(urlBase);
+            mac.update(pathAndQuery, 0, pathAndQueryLength);
+            if (formOrNull != null) {
+                formOrNull.writeSortedDistinctTo(toMac);
+            }
+            return MessageDigest.isEqual(mac.doFinal(), claimed);
+        }
+
+        /** Appends text as UTF-8; a path and query are ASCII (percent-encoded), so that is the fast case. */
+        private void append(String text) {
             int n = text.length();
-            ensure(length + n);
+            ensureRoom(n);
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= 0x80) {
-                    appendBytes(text.substring(i).getBytes(StandardCharsets.UTF_8), 0, -1);
+                    appendBytes(text.substring(i).getBytes(StandardCharsets.UTF_8));
                     return;
                 }
-                message[length++] = (byte) c;
+                pathAndQuery[pathAndQueryLength++] = (byte) c;
             }
         }
 
-        void appendBytes(byte[] bytes, int from, int count) {
-            int n = count < 0 ? bytes.length - from : count;
-            ensure(length + n);
-            System.arraycopy(bytes, from, message, length, n);
-            length += n;
+        private void appendBytes(byte[] bytes) {
+            ensureRoom(bytes.length);
+            System.arraycopy(bytes, 0, pathAndQuery, pathAndQueryLength, bytes.length);
+            pathAndQueryLength += bytes.length;
         }
 
-        private void ensure(int capacity) {
-            if (capacity > message.length) {
-                message = Arrays.copyOf(message, Math.max(capacity, message.length * 2));
+        private void ensureRoom(int more) {
+            if (pathAndQueryLength + more > pathAndQuery.length) {
+                pathAndQuery = Arrays.copyOf(pathAndQuery, Math.max(pathAndQueryLength + more, pathAndQuery.length * 2));
             }
-        }
-
-        boolean matches(byte[] prefix, int start, byte[] expected) {
-            int from = start - prefix.length;
-            System.arraycopy(prefix, 0, message, from, prefix.length);
-            mac.update(message, from, length - from);
-            try {
-                mac.doFinal(digest, 0);
-            } catch (javax.crypto.ShortBufferException e) {
-                throw new IllegalStateException(e);
-            }
-            return MessageDigest.isEqual(digest, expected);
         }
     }
 }
