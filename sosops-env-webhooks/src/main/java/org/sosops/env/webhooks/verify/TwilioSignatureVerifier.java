@@ -31,9 +31,9 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * is tried first, so a mismatch alone pays for the second HMAC.
  *
  * <p>The key is prepared once and each thread reuses its own {@link Mac} and buffers. The signed
- * string is never assembled: the Mac is fed the URL in two slices and then the form's sorted
- * parameters, which the shared {@link FormBody} parser laid out in signing order when it parsed
- * the body. So a typical callback costs one HMAC and allocates nothing but the HMAC's result.
+ * string is never assembled: the Mac is fed the URL, then the form's sorted parameters, which the
+ * shared {@link FormBody} parser laid out in signing order when it parsed the body. So a typical
+ * callback costs one HMAC and allocates nothing but the HMAC's result.
  *
  * <pre>{@code
  * WebhookVerifier twilio = TwilioSignatureVerifier.withAuthToken(
@@ -134,10 +134,9 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         if (content instanceof TwilioSignedContent.Refused refused) {
             return Verification.rejected(PROVIDER, refused.reason(), refused.detail());
         }
-        signer.readPathAndQuery(request);
         FormBody form = content instanceof TwilioSignedContent.Form f ? f.body() : null;
-        boolean matches = signer.signatureMatches(configuredBase, form)
-                || portVariantBase != null && signer.signatureMatches(portVariantBase, form);
+        boolean matches = signer.signatureMatches(configuredBase, request, form)
+                || portVariantBase != null && signer.signatureMatches(portVariantBase, request, form);
         if (!matches) {
             return Verification.rejected(PROVIDER, RejectReason.SIGNATURE_MISMATCH,
                     "the signature does not match the public URL " + new String(configuredBase, StandardCharsets.UTF_8)
@@ -183,26 +182,44 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     /**
      * One thread's signing state, reused by every verification on that thread so that a
      * verification allocates nothing but the HMAC's result: a clone of the prepared {@link Mac},
-     * the claimed signature (decoded once) and the request's path and query as bytes (read once,
-     * signed again only for a port variant). The signed string is never assembled here: the Mac is
-     * fed the URL base, the path and query, then the form's sorted parameters in place.
+     * the claimed signature (decoded once) and the public URL as bytes. The signed string is never
+     * assembled: the Mac is fed the URL, then the form's sorted parameters where the parser keeps
+     * them.
      */
     private static final class ThreadSigner {
         private final Mac mac;
         private final FormBody.ByteSink toMac;
         private final byte[] claimedBase64 = new byte[BASE64_SHA1_LENGTH];
         private final byte[] claimed = new byte[SHA1_LENGTH];
-        private byte[] pathAndQuery = new byte[512];
-        private int pathAndQueryLength;
+        private byte[] url = new byte[512];
+        private int urlLength;
 
         ThreadSigner(Mac mac) {
             this.mac = mac;
             this.toMac = mac::update;
         }
 
-        /** The path, then {@code ?} and the raw query when there is one, as UTF-8. */
-        void readPathAndQuery(WebhookRequest request) {
-            pathAndQueryLength = 0;
+        /**
+         * Whether the claimed signature is the HMAC of the public URL on this base followed by the
+         * form's sorted parameters (when there is a form).
+         */
+        boolean signatureMatches(byte[] base, WebhookRequest request, FormBody formOrNull) {
+            readUrl(base, request);
+            mac.reset();   // free when clean; a verification cut short never leaks into the next
+            mac.update(url, 0, urlLength);
+            if (formOrNull != null) {
+                formOrNull.writeSortedDistinctTo(toMac);
+            }
+            return MessageDigest.isEqual(mac.doFinal(), claimed);
+        }
+
+        /**
+         * Writes the public URL into {@link #url}: the base (scheme, host, port), the path, then
+         * {@code ?} and the raw query when there is one, as UTF-8.
+         */
+        private void readUrl(byte[] base, WebhookRequest request) {
+            urlLength = 0;
+            appendBytes(base);
             append(request.path());
             Optional<String> query = request.rawQuery();
             if (query.isPresent()) {
@@ -234,16 +251,6 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
             }
         }
 
-        boolean signatureMatches(byte[] urlBase, FormBody formOrNull) {
-            mac.reset();   // free when clean; a verification cut short never leaks into the next
-            mac.update(urlBase);
-            mac.update(pathAndQuery, 0, pathAndQueryLength);
-            if (formOrNull != null) {
-                formOrNull.writeSortedDistinctTo(toMac);
-            }
-            return MessageDigest.isEqual(mac.doFinal(), claimed);
-        }
-
         /** Appends text as UTF-8; a path and query are ASCII (percent-encoded), so that is the fast case. */
         private void append(String text) {
             int n = text.length();
@@ -254,19 +261,19 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                     appendBytes(text.substring(i).getBytes(StandardCharsets.UTF_8));
                     return;
                 }
-                pathAndQuery[pathAndQueryLength++] = (byte) c;
+                url[urlLength++] = (byte) c;
             }
         }
 
         private void appendBytes(byte[] bytes) {
             ensureRoom(bytes.length);
-            System.arraycopy(bytes, 0, pathAndQuery, pathAndQueryLength, bytes.length);
-            pathAndQueryLength += bytes.length;
+            System.arraycopy(bytes, 0, url, urlLength, bytes.length);
+            urlLength += bytes.length;
         }
 
         private void ensureRoom(int more) {
-            if (pathAndQueryLength + more > pathAndQuery.length) {
-                pathAndQuery = Arrays.copyOf(pathAndQuery, Math.max(pathAndQueryLength + more, pathAndQuery.length * 2));
+            if (urlLength + more > url.length) {
+                url = Arrays.copyOf(url, Math.max(urlLength + more, url.length * 2));
             }
         }
     }
