@@ -28,9 +28,9 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * tunnels rewrite. Exactly the URL variants Twilio's own helper libraries accept are accepted,
  * because Twilio's signing of ports is inconsistent: the URL as configured, the same URL with its
  * port removed, and, when it has no port, with the scheme's default port added. The configured URL
- * is tried first, so a mismatch alone pays for the second HMAC. The key is prepared once; each thread reuses
- * its own {@link Mac} and buffers, so a typical callback costs one HMAC and no garbage beyond the
- * decoded signature.
+ * is tried first, so a mismatch alone pays for the second HMAC. The key is prepared once; each thread
+ * reuses its own {@link Mac} (made on its first verification) and buffers, so a typical callback
+ * costs one HMAC and no garbage beyond the decoded signature.
  *
  * <pre>{@code
  * WebhookVerifier twilio = TwilioSignatureVerifier.withAuthToken(
@@ -44,7 +44,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     private static final String SIGNATURE_KEY = "x-twilio-signature";
     private static final Verification VERIFIED = Verification.verified(PROVIDER);
 
-    private final Mac prototype;
+    private final SecretKeySpec key;
     private final byte[] primaryPrefix;
     private final byte[] alternatePrefix;
     private final ThreadLocal<Scratch> scratch;
@@ -70,12 +70,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                 : scheme + "://" + hostOnly;
         this.primaryPrefix = stated.getBytes(StandardCharsets.UTF_8);
         this.alternatePrefix = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
-        try {
-            this.prototype = Mac.getInstance("HmacSHA1");
-            prototype.init(new SecretKeySpec(authToken.bytes(), "HmacSHA1"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is required by every Java platform", e);
-        }
+        this.key = new SecretKeySpec(authToken.bytes(), "HmacSHA1");
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(newMac()));
     }
 
@@ -162,11 +157,18 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         return VERIFIED;
     }
 
+    /**
+     * A thread's {@link Mac}, made on its first verification rather than with the verifier: the
+     * first {@code Mac} of a JVM sets up the JCE providers, which is most of the cost of building a
+     * verifier, and {@code sosops-env check} builds one only to validate the configuration.
+     */
     private Mac newMac() {
         try {
-            return (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA1 Mac cannot be cloned", e);
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is required by every Java platform", e);
         }
     }
 
