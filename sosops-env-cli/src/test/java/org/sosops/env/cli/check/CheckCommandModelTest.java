@@ -74,7 +74,7 @@ class CheckCommandModelTest {
     @Test
     void optionsParseToTypedValues() {
         String[] args = {"check", "--env-file", "a.env", "b.env", "--env-file", "c.env", "--as-of", "2026-03-01",
-            "--register", "r.md", "--env", "prod", "--format", "SARIF"};
+            "--register", "r.md", "--env", "prod", "--format", "sarif"};
         CommandLine.Model.CommandSpec check = SosOpsEnvCommand.commandLine(args).parseArgs(args)
                 .subcommand().commandSpec();
         assertThat(check.findOption("--env-file").<List<Path>>getValue())
