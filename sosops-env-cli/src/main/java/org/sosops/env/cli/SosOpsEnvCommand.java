@@ -2,6 +2,7 @@ package org.sosops.env.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
@@ -12,34 +13,39 @@ import org.sosops.env.cli.promotion.MigrationsCommand;
 import org.sosops.env.cli.promotion.RestoreCommand;
 import org.sosops.env.cli.promotion.SmokeCommand;
 import org.sosops.env.cli.secrets.SecretsCommand;
+import org.sosops.env.cli.support.StandardHelpOptions;
 import org.sosops.env.cli.webhooks.WebhooksCommand;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The root command; each capability is a subcommand.
  *
- * <p>Subcommands are registered by name rather than in the {@code @Command} annotation because
+ * <p>Subcommands are registered by name rather than in a {@code @Command} annotation because
  * picocli builds the model of every registered command by reflection up front, and for a
  * one-command run that was most of the start-up time. {@link #commandLine(String...)} registers
  * only the subcommand the arguments name, or all of them when they name none (help, errors).
+ * For the same reason the root's own model is built in code, as is {@code check}'s: reading
+ * annotations makes picocli generate a proxy class per annotation type at run time.
  *
  * <pre>{@code
  * int exit = SosOpsEnvCommand.commandLine(args).execute(args);
  * }</pre>
  */
-@Command(name = "sosops-env",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Environment policy checks for campaign-operations applications.")
 public final class SosOpsEnvCommand {
-    /** Every subcommand by the name its {@code @Command} declares, in the order help lists them. */
-    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    /**
+     * Every subcommand by its name, in the order help lists them: a new model built in code, or
+     * the annotated class for picocli to read.
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private SosOpsEnvCommand() {
+    }
 
     /** The command line with every subcommand registered. */
     public static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new SosOpsEnvCommand());
-        SUBCOMMANDS.forEach(line::addSubcommand);
+        CommandLine line = root();
+        SUBCOMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
         return line;
     }
 
@@ -54,30 +60,39 @@ public final class SosOpsEnvCommand {
             if (arg.startsWith("-")) {
                 continue;
             }
-            Class<?> named = SUBCOMMANDS.get(arg);
+            Supplier<Object> named = SUBCOMMANDS.get(arg);
             if (named == null) {
                 break;
             }
-            CommandLine line = new CommandLine(new SosOpsEnvCommand());
-            line.addSubcommand(arg, named);
+            CommandLine line = root();
+            line.addSubcommand(arg, named.get());
             return line;
         }
         return commandLine();
     }
 
-    private static Map<String, Class<?>> subcommands() {
-        Map<String, Class<?>> all = new LinkedHashMap<>();
-        all.put("check", CheckCommand.class);
-        all.put("secrets", SecretsCommand.class);
-        all.put("flags", FlagsCommand.class);
-        all.put("entitlements", EntitlementsCommand.class);
-        all.put("webhooks", WebhooksCommand.class);
-        all.put("migrations", MigrationsCommand.class);
-        all.put("smoke", SmokeCommand.class);
-        all.put("launch-gate", LaunchGateCommand.class);
-        all.put("restore", RestoreCommand.class);
-        all.put("backups", BackupsCommand.class);
-        all.put("perf-budget", PerfBudgetCommand.class);
+    /** {@code sosops-env [-hV] [COMMAND]}, without subcommands yet. */
+    private static CommandLine root() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(new SosOpsEnvCommand())
+                .name("sosops-env")
+                .versionProvider(new VersionProvider());
+        spec.usageMessage().description("Environment policy checks for campaign-operations applications.");
+        return new CommandLine(StandardHelpOptions.addTo(spec));
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("check", CheckCommand::spec);
+        all.put("secrets", () -> SecretsCommand.class);
+        all.put("flags", () -> FlagsCommand.class);
+        all.put("entitlements", () -> EntitlementsCommand.class);
+        all.put("webhooks", () -> WebhooksCommand.class);
+        all.put("migrations", () -> MigrationsCommand.class);
+        all.put("smoke", () -> SmokeCommand.class);
+        all.put("launch-gate", () -> LaunchGateCommand.class);
+        all.put("restore", () -> RestoreCommand.class);
+        all.put("backups", () -> BackupsCommand.class);
+        all.put("perf-budget", () -> PerfBudgetCommand.class);
         return all;
     }
 }

@@ -4,14 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** Subcommands registered by name, and only the named one built for a run. */
 class SosOpsEnvCommandTest {
     @Test
     void everyRegisteredNameIsTheNameItsCommandDeclares() {
-        SosOpsEnvCommand.SUBCOMMANDS.forEach((name, type) ->
-                assertThat(type.getAnnotation(Command.class).name()).as(type.getName()).isEqualTo(name));
+        SosOpsEnvCommand.SUBCOMMANDS.forEach((name, command) ->
+                assertThat(new CommandLine(command.get()).getCommandName()).as(name).isEqualTo(name));
+    }
+
+    @Test
+    void theRootsHelpAndVersionAreThoseOfTheAnnotatedRootItReplaced() {
+        CliRun help = CliRun.run("--help");
+        assertThat(help.out()).startsWith("""
+                Usage: sosops-env [-hV] [COMMAND]
+                Environment policy checks for campaign-operations applications.
+                  -h, --help      Show this help message and exit.
+                  -V, --version   Print version information and exit.
+                Commands:
+                  check         Validate one environment's variables against the policy.
+                """);
+        assertThat(CliRun.run("-h").out()).isEqualTo(help.out());
+        CliRun version = CliRun.run("-V");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("sosops-env ").isEqualTo(CliRun.run("--version").out());
+        CliRun none = CliRun.run();
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).isEqualTo("sosops-env: Missing required subcommand (see --help)\n");
     }
 
     @Test

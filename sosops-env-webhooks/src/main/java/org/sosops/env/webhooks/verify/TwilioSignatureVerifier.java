@@ -30,10 +30,11 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * port removed, and, when it has no port, with the scheme's default port added. The configured URL
  * is tried first, so a mismatch alone pays for the second HMAC.
  *
- * <p>The key is prepared once and each thread reuses its own {@link Mac} and buffers. The signed
- * string is never assembled: the Mac is fed the URL, then the form's sorted parameters, which the
- * shared {@link FormBody} parser laid out in signing order when it parsed the body. So a typical
- * callback costs one HMAC and allocates nothing but the HMAC's result.
+ * <p>The key is prepared once and each thread reuses its own {@link Mac} (made on its first
+ * verification) and buffers. The signed string is never assembled: the Mac is fed the URL, then
+ * the form's sorted parameters, which the shared {@link FormBody} parser laid out in signing order
+ * when it parsed the body. So a typical callback costs one HMAC and allocates nothing but the
+ * HMAC's result.
  *
  * <pre>{@code
  * WebhookVerifier twilio = TwilioSignatureVerifier.withAuthToken(
@@ -48,7 +49,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     private static final String SIGNATURE_KEY = "x-twilio-signature";
     private static final Verification VERIFIED = Verification.verified(PROVIDER);
 
-    private final Mac prototype;
+    private final SecretKeySpec key;
     private final byte[] configuredBase;
     private final byte[] portVariantBase;
     private final ThreadLocal<ThreadSigner> signers;
@@ -74,12 +75,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                 : scheme + "://" + hostOnly;
         this.configuredBase = stated.getBytes(StandardCharsets.UTF_8);
         this.portVariantBase = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
-        try {
-            this.prototype = Mac.getInstance("HmacSHA1");
-            prototype.init(new SecretKeySpec(authToken.bytes(), "HmacSHA1"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is required by every Java platform", e);
-        }
+        this.key = new SecretKeySpec(authToken.bytes(), "HmacSHA1");
         this.signers = ThreadLocal.withInitial(() -> new ThreadSigner(newMac()));
     }
 
@@ -153,11 +149,18 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
         return VERIFIED;
     }
 
+    /**
+     * A thread's {@link Mac}, made on its first verification rather than with the verifier: the
+     * first {@code Mac} of a JVM sets up the JCE providers, which is most of the cost of building a
+     * verifier, and {@code sosops-env check} builds one only to validate the configuration.
+     */
     private Mac newMac() {
         try {
-            return (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA1 Mac cannot be cloned", e);
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is required by every Java platform", e);
         }
     }
 
