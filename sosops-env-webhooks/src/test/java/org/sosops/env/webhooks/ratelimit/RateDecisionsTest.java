@@ -88,11 +88,10 @@ class RateDecisionsTest {
 
     @Test
     void fleetBucketsNeedPostgresqlAndAReachableDatabase() throws Exception {
-        try (Database h2 = Database.fromUrl("jdbc:h2:mem:no-fleet-buckets;DB_CLOSE_DELAY=-1")) {
-            assertThatThrownBy(() -> PostgresSourceRateLimiter.create(h2, RateLimitSpec.DEFAULT, Clock.systemUTC()))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("fleet-wide buckets need PostgreSQL;");
-        }
+        Database h2 = Database.of(new org.h2.jdbcx.JdbcDataSource(), Database.Dialect.H2);
+        assertThatThrownBy(() -> PostgresSourceRateLimiter.create(h2, RateLimitSpec.DEFAULT, Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fleet-wide buckets need PostgreSQL; Database[host DataSource (H2)] is not");
         Database unreachable = Database.fromUrl("postgresql://nobody@127.0.0.1:1/none");
         try (unreachable) {
             assertThatThrownBy(() -> PostgresSourceRateLimiter.create(unreachable, RateLimitSpec.DEFAULT, Clock.systemUTC()))

@@ -59,13 +59,6 @@ class SeenIdStoreTest {
     }
 
     @Test
-    void onH2() {
-        try (Database database = Database.fromUrl("jdbc:h2:mem:seen-ids;DB_CLOSE_DELAY=-1")) {
-            behavesAsASeenIdStore(JdbcSeenIdStore.create(database, RETENTION));
-        }
-    }
-
-    @Test
     void twoInstancesOnOneDatabaseShareWhatTheySaw() {
         try (ScratchDatabase db = ScratchDatabase.create("seenshared"); Database database = Database.fromUrl(db.databaseUrl())) {
             SeenIdStore first = JdbcSeenIdStore.create(database, RETENTION);
