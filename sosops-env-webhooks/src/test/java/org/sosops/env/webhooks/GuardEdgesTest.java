@@ -29,7 +29,7 @@ import org.sosops.env.webhooks.verify.WebhookVerifier;
 class GuardEdgesTest {
     private static final String PATH = "/hooks/generic";
     private final MutableClock clock = MutableClock.at(1_800_000_000L);
-    private final MemoryFailures failures = new MemoryFailures();
+    private final InMemoryFailureStore failures = new InMemoryFailureStore();
     private final RecordingAlerts alerts = new RecordingAlerts();
     private final List<WebhookRequest> handled = new CopyOnWriteArrayList<>();
     private final WebhookHandler handler = (request, requestId) -> handled.add(request);
@@ -241,7 +241,7 @@ class GuardEdgesTest {
 
     @Test
     void aFailingFailureStoreOrAlertChannelNeverChangesTheAnswer() throws Exception {
-        FailureStore broken = new MemoryFailures() {
+        FailureStore broken = new InMemoryFailureStore() {
             @Override
             public void record(FailureRecord failure) {
                 throw new IllegalStateException("disk full");
@@ -336,35 +336,5 @@ class GuardEdgesTest {
         assertThat(new WebhookResponse(199, WebhookResponse.Outcome.ACCEPTED, "r", Optional.empty(), Optional.empty())
                 .accepted()).isFalse();
         assertThat(rejected.accepted()).isFalse();
-    }
-
-    /** Failure records in a list, newest last. */
-    private static class MemoryFailures implements FailureStore {
-        final List<FailureRecord> records = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void record(FailureRecord failure) {
-            records.add(failure);
-        }
-
-        @Override
-        public List<FailureRecord> list(int limit) {
-            return records.stream().limit(limit).toList();
-        }
-
-        @Override
-        public Optional<FailureRecord> find(String id) {
-            return records.stream().filter(r -> r.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public boolean markReplayed(String id, Instant at) {
-            return find(id).map(r -> records.set(records.indexOf(r), r.withReplayedAt(at))).isPresent();
-        }
-
-        @Override
-        public int deleteReceivedBefore(Instant cutoff) {
-            return 0;
-        }
     }
 }
