@@ -132,6 +132,14 @@ class DeliveryIdsTest {
     }
 
     @Test
+    void aBodyOfManyKilobytesIsPrefixedByItsWholeLength() throws Exception {
+        String body = "x".repeat(70_000);
+
+        assertThat(DeliveryIds.of("postmark", post("/pm", body).build()).signed())
+                .containsExactly(digest("body-sha256:", "/pm", "", body));
+    }
+
+    @Test
     void lengthPrefixesKeepShiftedBoundariesApart() {
         assertThat(DeliveryIds.bodyDigest(post("/ab", "c").build(), false))
                 .isNotEqualTo(DeliveryIds.bodyDigest(post("/a", "bc").build(), false));
