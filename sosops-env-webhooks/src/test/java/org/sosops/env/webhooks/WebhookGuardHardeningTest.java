@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -15,11 +14,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.webhooks.failures.FailureStore;
-import org.sosops.env.webhooks.failures.JdbcFailureStore;
 import org.sosops.env.webhooks.jdbc.ConnectionFailures;
 import org.sosops.env.webhooks.jdbc.Database;
 import org.sosops.env.webhooks.jdbc.StoreException;
@@ -40,8 +37,6 @@ class WebhookGuardHardeningTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String GENUINE = "MessageSid=SM42&MessageStatus=delivered&AccountSid=AC1";
 
-    @TempDir
-    Path dir;
     private MutableClock clock;
     private FailureStore failures;
     private RecordingAlerts alerts;
@@ -51,7 +46,7 @@ class WebhookGuardHardeningTest {
     @BeforeEach
     void setUp() {
         clock = MutableClock.at(1_800_000_000L);
-        failures = JdbcFailureStore.open(Database.embedded(dir));
+        failures = new InMemoryFailureStore();
         alerts = new RecordingAlerts();
     }
 

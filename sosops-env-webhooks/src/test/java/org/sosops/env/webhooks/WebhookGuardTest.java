@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureStore;
-import org.sosops.env.webhooks.failures.JdbcFailureStore;
 import org.sosops.env.webhooks.jdbc.Database;
 import org.sosops.env.webhooks.ratelimit.RateLimitSpec;
 import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
@@ -34,8 +31,6 @@ class WebhookGuardTest {
     private static final String PATH = "/api/webhooks/twilio/status";
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    @TempDir
-    Path dir;
     private MutableClock clock;
     private FailureStore store;
     private RecordingAlerts alerts;
@@ -45,7 +40,7 @@ class WebhookGuardTest {
     @BeforeEach
     void setUp() {
         clock = MutableClock.at(1_800_000_000L);
-        store = JdbcFailureStore.open(Database.embedded(dir));
+        store = new InMemoryFailureStore();
         alerts = new RecordingAlerts();
     }
 

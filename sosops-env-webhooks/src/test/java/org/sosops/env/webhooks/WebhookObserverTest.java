@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.secret.Secret;
-import org.sosops.env.webhooks.failures.JdbcFailureStore;
-import org.sosops.env.webhooks.jdbc.Database;
 import org.sosops.env.webhooks.ratelimit.RateLimitSpec;
 import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
 import org.sosops.env.webhooks.request.WebhookRequest;
@@ -22,8 +18,6 @@ class WebhookObserverTest {
     private static final String TOKEN = "5f0e1d2c3b4a59687766554433221100";
     private static final String PATH = WebhookGuards.TWILIO_STATUS;
 
-    @TempDir
-    Path dir;
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     private WebhookGuard guard(WebhookObserver observer) {
@@ -31,7 +25,7 @@ class WebhookObserverTest {
         return WebhookGuard.builder().environment("staging").strict(true).clock(clock)
                 .endpoint(PATH, TwilioSignatureVerifier.withAuthToken(Secret.of(TOKEN), URI.create("https://ops.example.org")))
                 .rateLimiter(SourceRateLimiter.inMemory(RateLimitSpec.parse("2/1m"), clock))
-                .failureStore(JdbcFailureStore.open(Database.embedded(dir)))
+                .failureStore(new InMemoryFailureStore())
                 .maxBodyBytes(4096)
                 .observer(observer).build();
     }
