@@ -29,8 +29,13 @@ import org.sosops.env.core.catalog.DatabaseUrl;
 public final class PooledDataSources {
     /** Connections per pool unless {@value #POOL_SIZE_VARIABLE} or {@link Builder#maximumPoolSize} says otherwise. */
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
-    /** How long a borrower waits for a connection before the operation fails. */
+    /** How long a borrower waits for a connection to a database server before the operation fails. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The same for an embedded H2 database. There is no network to fail fast on, and the first
+     * connection opens the database and loads the engine, which takes seconds on a busy host.
+     */
+    public static final Duration DEFAULT_EMBEDDED_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
     /** The library setting for the size of every pool it builds from a URL. */
     public static final String POOL_SIZE_VARIABLE = "SOSOPS_DATABASE_POOL_SIZE";
 
@@ -132,11 +137,12 @@ public final class PooledDataSources {
         private final Optional<String> password;
         private String component = "db";
         private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
-        private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+        private Duration connectionTimeout;
 
         private Builder(String variable, Kind kind, String jdbcUrl, Optional<String> user, Optional<String> password) {
             this.variable = Objects.requireNonNull(variable, "variable");
             this.kind = kind;
+            this.connectionTimeout = kind == Kind.H2 ? DEFAULT_EMBEDDED_CONNECTION_TIMEOUT : DEFAULT_CONNECTION_TIMEOUT;
             this.jdbcUrl = jdbcUrl;
             this.user = user;
             this.password = password;
@@ -160,7 +166,10 @@ public final class PooledDataSources {
             return this;
         }
 
-        /** How long a borrower waits for a connection (at least 250 ms, HikariCP's floor). */
+        /**
+         * How long a borrower waits for a connection (at least 250 ms, HikariCP's floor; default
+         * {@link #DEFAULT_CONNECTION_TIMEOUT}, or {@link #DEFAULT_EMBEDDED_CONNECTION_TIMEOUT} for H2).
+         */
         public Builder connectionTimeout(Duration timeout) {
             if (Objects.requireNonNull(timeout, "timeout").toMillis() < 250) {
                 throw new IllegalArgumentException("connectionTimeout must be at least 250 ms");

@@ -72,6 +72,9 @@ class HostDataSourceTest {
         try (PooledDataSource host = PooledDataSources.h2("test", "jdbc:h2:mem:" + unique("h2") + ";DB_CLOSE_DELAY=-1")
                 .component(unique("h2")).build()) {
             assertThat(Database.of(host).dialect()).isEqualTo(Database.Dialect.H2);
+            // No network to fail fast on: the embedded default waits out a slow first open of the engine.
+            assertThat(host.getConnectionTimeout())
+                    .isEqualTo(PooledDataSources.DEFAULT_EMBEDDED_CONNECTION_TIMEOUT.toMillis());
             WebhookGuard guard = WebhookGuards.fromPolicy(policy("local", dir, Map.of()), host);
             assertThat(tables(host)).contains(JdbcFailureStore.TABLE.toUpperCase())
                     .doesNotContain(PostgresSourceRateLimiter.TABLE.toUpperCase());
