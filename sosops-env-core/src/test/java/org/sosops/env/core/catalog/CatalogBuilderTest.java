@@ -93,4 +93,13 @@ class CatalogBuilderTest {
             thread.setContextClassLoader(original);
         }
     }
+
+    @Test
+    void providersMayBeNamedOneByOne() {
+        Catalog catalog = Catalog.builder().providers(Provider.TWILIO, Provider.BLOB).build();
+
+        assertThat(catalog.providers()).containsExactly(Provider.TWILIO, Provider.BLOB);
+        assertThat(catalog.providersDeclared()).isTrue();
+        assertThat(catalog.uses(Provider.UPSTASH)).isFalse();
+    }
 }

@@ -62,4 +62,15 @@ class FingerprintListTest {
                         org.assertj.core.groups.Tuple.tuple("staging", "SMTP_URL#password"));
         assertThat(list.parameterSets()).containsExactly(Fingerprints.MIN_ITERATIONS + ":" + SALT_A);
     }
+
+    @Test
+    void everyNewListDrawsItsOwnSalt() {
+        Variables dev = Variables.of(Map.of("AUTH_SECRET", "Zr8vQ2kL9xT4mN7p"));
+
+        FingerprintEntry first = FingerprintList.of(AppEnv.DEV, dev).entries().get(0);
+        FingerprintEntry second = FingerprintList.of(AppEnv.DEV, dev).entries().get(0);
+
+        assertThat(first.saltHex()).isNotEqualTo(second.saltHex()).isNotEqualTo("00".repeat(16));
+        assertThat(first.iterations()).isEqualTo(Fingerprints.DEFAULT_ITERATIONS);
+    }
 }

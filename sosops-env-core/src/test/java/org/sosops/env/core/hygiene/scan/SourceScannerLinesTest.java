@@ -182,4 +182,16 @@ class SourceScannerLinesTest {
         assertThat(scan("A.java", "static final String PAYMENTS_SIGNATURE = \"" + RANDOM + "\";\n"))
                 .extracting(s -> s.variable().orElseThrow()).containsExactly("PAYMENTS_SIGNATURE");
     }
+
+    @Test
+    void aLinkToAFileIsNotFollowedSoItsSecretCountsOnce(@TempDir Path dir) throws IOException {
+        Path leak = Files.writeString(dir.resolve("Leak.java"), "String k = \"" + SENDGRID + "\";\n");
+        Files.createSymbolicLink(dir.resolve("Alias.java"), leak);
+
+        ScanResult result = scanner.scan(dir);
+
+        assertThat(result.secrets()).extracting(SourceSecret::file).containsExactly("Leak.java");
+        assertThat(result.filesScanned()).isEqualTo(1);
+        assertThat(result.skipped()).isEmpty();
+    }
 }
