@@ -99,4 +99,21 @@ class DatabaseUrlTest {
         assertThat(url.password().map(p -> p.reveal())).contains("pw");
         assertThat(url.toString()).isEqualTo("DatabaseUrl[db:5432/sos_ops_dev]");
     }
+
+    @Test
+    void theJdbcFormHasNoQuestionMarkWhenOnlyCredentialsWereInTheQuery() {
+        assertThat(DatabaseUrl.parse("postgresql://db/sos_ops_dev?password=Pw9&user=app").orElseThrow().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/sos_ops_dev");
+        assertThat(DatabaseUrl.parse("postgresql://db/sos_ops_dev?&sslmode=require&user").orElseThrow().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/sos_ops_dev?sslmode=require");
+    }
+
+    @Test
+    void theJdbcFormBracketsAnIpv6HostGivenWithoutBrackets() {
+        DatabaseUrl url = new DatabaseUrl("fd00::5", 5433, "sos_ops_dev", java.util.Optional.empty(),
+                java.util.Optional.empty(), "");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://[fd00::5]:5433/sos_ops_dev");
+        assertThat(new DatabaseUrl("[fd00::5]", 5433, "sos_ops_dev", java.util.Optional.empty(),
+                java.util.Optional.empty(), "").jdbcUrl()).isEqualTo("jdbc:postgresql://[fd00::5]:5433/sos_ops_dev");
+    }
 }
