@@ -54,6 +54,9 @@ public class FingerprintBenchmark {
         for (AppEnv other : new AppEnv[] {AppEnv.LOCAL, AppEnv.DEV, AppEnv.STAGING}) {
             Map<String, String> theirs = new LinkedHashMap<>();
             secrets.forEach((k, v) -> theirs.put(k, k.equals("APP_ENV") ? other.id() : v + "-" + other.id()));
+            // Their own database password (a suffix on the URL would only change the database name).
+            theirs.put("DATABASE_URL", "postgresql://sos_" + other.id() + ":Qm7vT2xK9pLw4Zr8Nc3Fh6Bj-" + other.id()
+                    + "@" + other.id() + "-db.sosops.internal/sos_ops_" + other.id());
             combined.append(FingerprintList.of(other, Variables.of(theirs), listSalt, Fingerprints.DEFAULT_ITERATIONS)
                     .toText());
         }
