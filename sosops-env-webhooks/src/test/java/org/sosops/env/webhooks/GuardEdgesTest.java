@@ -195,6 +195,20 @@ class GuardEdgesTest {
     }
 
     @Test
+    void aDatabaseErrorOfTheLimiterIsAStoreErrorNamedByItsMessage() throws Exception {
+        WebhookGuard guard = guard().rateLimiter(bucket -> {
+            throw new StoreException("buckets: database error (SQLState 22001)", new SQLException("too long", "22001"), false);
+        }).storeFailurePolicy(StoreFailurePolicy.ACCEPT).build();
+
+        WebhookResponse answer = guard.handle(post("m1", "{}").build(), handler);
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(handled).isEmpty();
+        assertThat(failures.records).singleElement().satisfies(r ->
+                assertThat(r.reason()).isEqualTo("store-error: buckets: database error (SQLState 22001)"));
+    }
+
+    @Test
     void anUnreachableLimiterUnderRejectIs503AndUnderAcceptLetsTheRequestThrough() throws Exception {
         SourceRateLimiter down = bucket -> {
             throw StoreException.of("buckets", new SQLException("refused", "08001"));

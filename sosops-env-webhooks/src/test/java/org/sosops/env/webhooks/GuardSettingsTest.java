@@ -1,6 +1,7 @@
 package org.sosops.env.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.EnvironmentPolicy;
@@ -57,6 +60,28 @@ class GuardSettingsTest {
             v.put(WebhookGuards.REFUSED_BODY_CAP, tooBig);
             assertThat(startUpError(v)).as(tooBig).isEqualTo("SOSOPS_WEBHOOK_REFUSED_BODY_CAP must be at most 1024KiB");
         }
+    }
+
+    @Test
+    void theRefusedBodyCapMayBeExactlyOneMebibyteInBytesOrKibibytes() {
+        for (String atTheLimit : List.of("1048576", "1024KiB")) {
+            Map<String, String> v = local();
+            v.put(WebhookGuards.REFUSED_BODY_CAP, atTheLimit);
+            JdbcDataSource host = new JdbcDataSource();
+            host.setURL("jdbc:h2:mem:cap-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            assertThatCode(() -> WebhookGuards.fromPolicy(policy(v), host).close()).as(atTheLimit).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void aMalformedDatabaseUrlOrPoolSizeIsNamedByItsVariableWithoutTheUrl() {
+        Map<String, String> url = local();
+        url.put("DATABASE_URL", "mysql://app:pw-9f8e7d6c@db.example.org/app");
+        assertThat(startUpError(url)).startsWith("DATABASE_URL ").doesNotContain("pw-9f8e7d6c");
+
+        Map<String, String> pool = local();
+        pool.put("SOSOPS_DATABASE_POOL_SIZE", "lots");
+        assertThat(startUpError(pool)).isEqualTo("SOSOPS_DATABASE_POOL_SIZE must be a whole number from 1 to 1000");
     }
 
     @Test

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +87,7 @@ class WebhookGuardsTest {
         }
         assertThat(WebhookGuards.alertUrl("https://hooks.example.org/services/T0/B0/x").getHost())
                 .isEqualTo("hooks.example.org");
+        assertThat(WebhookGuards.alertUrl(" HTTP://hooks.example.org:8080/services/x ").getPort()).isEqualTo(8080);
     }
 
     @Test
@@ -119,7 +125,64 @@ class WebhookGuardsTest {
                     .header("Content-Type", "application/x-www-form-urlencoded").body("From=%2B1".getBytes()).build();
             assertThat(guard.handle(unsigned, (r, id) -> { }).status()).isEqualTo(403);
             List<FailureRecord> stored = JdbcFailureStore.open(Database.fromUrl(db.databaseUrl())).list(10);
-            assertThat(stored).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("missing-signature"));
+            assertThat(stored).singleElement().satisfies(f -> {
+                assertThat(f.reason()).startsWith("missing-signature");
+                // Far below the default cap of 16 KiB: kept whole.
+                assertThat(f.body()).isEqualTo("From=%2B1".getBytes());
+                assertThat(f.truncated()).isFalse();
+            });
+
+            // Seen ids live in the shared database: another instance of the fleet knows the delivery.
+            try (WebhookGuard other = WebhookGuards.fromPolicy(policy(v), MutableClock.at(1588788367L))) {
+                assertThat(other.handle(good, (r, id) -> { }).outcome()).isEqualTo(WebhookResponse.Outcome.DUPLICATE);
+            }
+            guard.close();
+        }
+    }
+
+    @Test
+    void aGuardThatRefusesToStartClosesThePoolItOpened(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("refusedstart")) {
+            Map<String, String> v = base("local", dir);
+            v.put("DATABASE_URL", db.databaseUrl());
+            v.put("SOSOPS_WEBHOOK_RATE_LIMIT", "lots");
+            assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).isInstanceOf(WebhookConfigurationException.class)
+                    .hasMessageStartingWith("SOSOPS_WEBHOOK_RATE_LIMIT");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (poolSessions(db) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(poolSessions(db)).as("connections of the guard's pool left open").isZero();
+        }
+    }
+
+    @Test
+    void aGuardWhoseFailureTableIsUnusableRefusesToStartAndClosesThePoolItOpened(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("brokentable")) {
+            try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+                // A view under the table's name: CREATE TABLE IF NOT EXISTS skips it, adding columns fails.
+                s.execute("CREATE VIEW " + JdbcFailureStore.TABLE + " AS SELECT 1 AS id");
+            }
+            Map<String, String> v = base("local", dir);
+            v.put("DATABASE_URL", db.databaseUrl());
+            assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).isInstanceOf(WebhookConfigurationException.class)
+                    .hasMessageStartingWith("the webhook failure store is unreachable: ");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (poolSessions(db) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(poolSessions(db)).as("connections of the guard's pool left open").isZero();
+        }
+    }
+
+    private static int poolSessions(ScratchDatabase db) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement count = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND application_name = 'sosops-env-webhooks'")) {
+            count.setString(1, db.name());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
     }
 
