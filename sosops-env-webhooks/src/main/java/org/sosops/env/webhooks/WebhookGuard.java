@@ -230,8 +230,9 @@ public final class WebhookGuard implements AutoCloseable {
             if (answer.isPresent()) {
                 return answer.get();
             }
+            // Ids recorded before the store went down stay in `fresh`: a failed handling forgets them,
+            // so the provider's retry is handled rather than taken for a duplicate.
             duplicate = false;
-            fresh.clear();
         }
         if (duplicate) {
             LOG.info("webhook {} {} is a repeated delivery; acknowledged without handling (request {})", provider,

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.secret.Secret;
@@ -202,6 +203,41 @@ class WebhookGuardHardeningTest {
                 }).build();
 
         assertThat(send(guard, captured(GENUINE, FORM, "203.0.113.1").build())).isEqualTo(WebhookResponse.Outcome.ACCEPTED);
+        assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void aStoreCutBetweenTwoIdsStillForgetsTheOneRecordedWhenHandlingFails() throws Exception {
+        SeenIdStore memory = SeenIdStore.inMemory(Duration.ofHours(1));
+        AtomicBoolean cut = new AtomicBoolean();
+        SeenIdStore cutAfterFirstId = new SeenIdStore() {
+            private int calls;
+
+            @Override
+            public boolean markSeen(String scope, String id, Instant now) {
+                if (cut.get() && ++calls > 1) {
+                    throw StoreException.of("seen ids", new SQLException("refused", "08001"));
+                }
+                return memory.markSeen(scope, id, now);
+            }
+
+            @Override
+            public void forget(String scope, String id) {
+                memory.forget(scope, id);
+            }
+        };
+        WebhookGuard guard = guard().storeFailurePolicy(StoreFailurePolicy.ACCEPT).seenIds(cutAfterFirstId).build();
+        WebhookRequest delivery = captured(GENUINE, FORM, "203.0.113.1").header("I-Twilio-Idempotency-Token", "tok-1").build();
+
+        cut.set(true);   // the signed id is recorded, then the store goes down before the token's turn
+        WebhookResponse failed = guard.handle(delivery, (request, id) -> {
+            throw new IllegalStateException("downstream failed");
+        });
+        cut.set(false);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(send(guard, delivery)).as("Twilio's retry after the failure is handled, not taken for a duplicate")
+                .isEqualTo(WebhookResponse.Outcome.ACCEPTED);
         assertThat(handled).hasSize(1);
     }
 
