@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.failures.ReplayResult;

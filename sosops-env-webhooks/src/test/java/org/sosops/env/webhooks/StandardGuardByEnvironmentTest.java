@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.rules.RuleEngine;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;
 import org.sosops.env.webhooks.request.WebhookRequest;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.secret.Secret;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.webhooks.failures.FailureStore;
 import org.sosops.env.webhooks.jdbc.ConnectionFailures;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.rules.RuleEngine;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.webhooks.failures.FailureRecord;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.secret.Secret;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.ratelimit.RateLimitSpec;
 import org.sosops.env.webhooks.ratelimit.SourceRateLimiter;
 import org.sosops.env.webhooks.request.WebhookRequest;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.rules.RuleId;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 
 /** The PostgreSQL allowlist, for real: a scratch database per test. */

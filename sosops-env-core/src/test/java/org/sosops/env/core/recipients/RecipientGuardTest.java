@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.rules.RuleId;
 import org.sosops.env.core.secret.Secret;
+import org.sosops.env.core.testsupport.MutableClock;
 
 /**
  * The guard's decisions and their exact reasons, environment by environment, on a fixed staff

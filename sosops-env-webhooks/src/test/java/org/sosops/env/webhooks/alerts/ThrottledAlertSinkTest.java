@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 
 /** One alert per kind per window, at most N per window, and the held-back count on the next one sent. */
 class ThrottledAlertSinkTest {

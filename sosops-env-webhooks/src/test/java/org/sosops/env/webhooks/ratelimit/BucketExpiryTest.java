@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.testsupport.ScratchDatabase;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.jdbc.Database;
 import org.sosops.env.webhooks.jdbc.StoreException;
 

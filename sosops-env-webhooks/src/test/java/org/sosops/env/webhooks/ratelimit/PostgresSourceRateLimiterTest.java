@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.testsupport.ScratchDatabase;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.jdbc.Database;
 
 /** The fleet-wide bucket is exact under concurrency, across instances with their own pools. */

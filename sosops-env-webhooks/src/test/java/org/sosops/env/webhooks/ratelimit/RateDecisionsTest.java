@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.testsupport.ScratchDatabase;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.jdbc.Database;
 
 /** Retry-After rounding, the rate's own text, the clocks buckets read, and fleet buckets' edges. */

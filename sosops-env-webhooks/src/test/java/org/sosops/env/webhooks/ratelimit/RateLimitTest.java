@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.testsupport.ScratchDatabase;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.jdbc.Database;
 
 class RateLimitTest {

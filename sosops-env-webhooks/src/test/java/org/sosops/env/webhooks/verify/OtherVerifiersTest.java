@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.secret.Secret;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.request.SourceAllowlist;
 import org.sosops.env.webhooks.request.WebhookRequest;
 

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.secret.Secret;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.request.WebhookRequest;
 
 /** SendGrid's headers at their edges: repeated timestamps, timestamp zero, a non-ASCII header, stored copies. */

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.sosops.env.core.secret.Secret;
-import org.sosops.env.webhooks.MutableClock;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.webhooks.request.WebhookRequest;
 
 class SendGridSignatureVerifierTest {

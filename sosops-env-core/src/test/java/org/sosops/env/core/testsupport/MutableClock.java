@@ -1,4 +1,4 @@
-package org.sosops.env.webhooks;
+package org.sosops.env.core.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
