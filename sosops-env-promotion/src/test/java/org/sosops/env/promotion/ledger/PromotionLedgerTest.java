@@ -2,15 +2,13 @@ package org.sosops.env.promotion.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sosops.env.core.testsupport.MutableClock;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.promotion.db.PostgresTarget;
 
@@ -20,7 +18,7 @@ class PromotionLedgerTest {
     private static final Instant START = Instant.parse("2026-11-22T03:00:00Z");
 
     private ScratchDatabase db;
-    private final SteppingClock clock = new SteppingClock();
+    private final MutableClock clock = new MutableClock(START);
     private PromotionLedger ledger;
 
     @BeforeEach
@@ -39,9 +37,9 @@ class PromotionLedgerTest {
     @Test
     void theLatestEntryIsTheNewestForExactlyThatCommitEnvironmentAndCheck() {
         ledger.record(COMMIT, "staging", "smoke", LedgerEntry.Result.FAIL);
-        clock.step();
+        clock.advance(Duration.ofMinutes(1));
         LedgerEntry pass = ledger.record(COMMIT, "staging", "smoke", LedgerEntry.Result.PASS);
-        clock.step();
+        clock.advance(Duration.ofMinutes(1));
         ledger.record(COMMIT, "prod", "smoke", LedgerEntry.Result.FAIL);
         ledger.record(COMMIT, "staging", "smoke:health", LedgerEntry.Result.FAIL);
 
@@ -63,7 +61,7 @@ class PromotionLedgerTest {
 
     @Test
     void historyListsACommitsEntriesOldestFirstWhateverCaseAndSpacingTheCommitWasGivenIn() {
-        clock.step();
+        clock.advance(Duration.ofMinutes(1));
         ledger.record("  " + COMMIT.toUpperCase() + "\n", "staging", "smoke", LedgerEntry.Result.PASS);
         ledger.recordAll(List.of(new LedgerEntry(COMMIT, "staging", "migrations", LedgerEntry.Result.PASS, START)));
         ledger.record("ffffffffffffffffffffffffffffffffffffffff", "staging", "smoke", LedgerEntry.Result.PASS);
@@ -80,29 +78,5 @@ class PromotionLedgerTest {
         assertThat(LedgerEntry.Result.PASS.id()).isEqualTo("pass");
         assertThat(LedgerEntry.Result.FAIL.id()).isEqualTo("fail");
         assertThat(PromotionLedger.normalizeCommit(" ABC1 ")).isEqualTo("abc1");
-    }
-
-    /** A clock that moves only when told, one minute at a time. */
-    private static final class SteppingClock extends Clock {
-        private Instant now = START;
-
-        void step() {
-            now = now.plus(Duration.ofMinutes(1));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
