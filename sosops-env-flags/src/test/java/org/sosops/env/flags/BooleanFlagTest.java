@@ -179,11 +179,20 @@ class BooleanFlagTest {
     }
 
     @Test
-    void aResolverWithoutBooleanFlagsStillBuildsAndNamesTheHandleInItsText() {
+    void aHandleNamesItsFlag() {
         try (FlagResolver flags = FlagResolver.builder().environment(AppEnv.DEV).flag("only", true).build()) {
             assertThat(flags.booleanFlag("only")).hasToString("BooleanFlag[only]");
             assertThat(flags.booleanFlag("only").key()).isEqualTo("only");
             assertThat(flags.booleanFlag("only").isEnabled("anyone")).isTrue();
+        }
+    }
+
+    @Test
+    void aResolverWithoutBooleanFlagsStillAnswersByName() {
+        try (FlagResolver flags = FlagResolver.builder().environment(AppEnv.DEV).flag(FlagDefinition.of("banner", "hi"))
+                .overrides(Variables.of(Map.of(ORG_JSON, "{\"org_1\": {\"banner\": \"yo\"}}"))).build()) {
+            assertThat(flags.stringValue("org_1", "banner", "")).isEqualTo("yo");
+            assertThat(flags.isEnabled("org_1", "banner")).isFalse();
         }
     }
 }
