@@ -36,7 +36,7 @@ import org.sosops.env.flags.value.FlagValue;
  *
  * BooleanFlag newInbox = flags.booleanFlag("new_inbox");     // once, at start-up: a typo throws here
  * if (newInbox.isEnabled(orgId)) { ... }                     // hot path: one hash lookup, no allocation
- * if (flags.isEnabled(orgId, "new_inbox")) { ... }          // by name: two hash lookups, no allocation
+ * if (flags.isEnabled(orgId, "new_inbox")) { ... }           // by name: two hash lookups, no allocation
  * ResolvedFlags view = flags.resolveAll(orgId);              // {"organization_id":…,"flags":{…}}
  * }</pre>
  *
