@@ -4,8 +4,9 @@ import org.sosops.env.flags.value.Source;
 
 /**
  * Told where each single-flag answer of a {@link FlagResolver} came from, for metrics. Called on
- * the request path for every {@code isEnabled}, typed getter and {@code resolve} call (not for
- * {@code resolveAll}), so an implementation must be cheap, allocation-free and must not throw.
+ * the request path for every {@code isEnabled} (by name or through a {@link BooleanFlag}), typed
+ * getter and {@code resolve} call (not for {@code resolveAll}), so an implementation must be
+ * cheap, allocation-free and must not throw.
  *
  * <pre>{@code
  * FlagResolver flags = FlagResolver.builder()

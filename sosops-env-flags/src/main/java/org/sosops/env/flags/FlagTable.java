@@ -19,6 +19,10 @@ import org.sosops.env.flags.value.Source;
  * <p>Boolean answers, the per-request call, also live in flat open-addressing arrays held by this
  * object itself: no map objects, nodes or boxed values to walk, so a lookup touches a handful of
  * cache lines. The maps serve everything else.
+ *
+ * <p>Each declared boolean flag also has a fixed index, given by the resolver and the same in
+ * every rebuild; each table lays its answers out by that index too, so a {@link BooleanFlag}
+ * needs the organization probe and one array read, no key probe.
  */
 final class FlagTable {
     private static final Logger LOG = LoggerFactory.getLogger(FlagTable.class);
@@ -36,25 +40,27 @@ final class FlagTable {
 
     private final String[] baseKeys;
     private final byte[] baseAnswers;
+    private final byte[] baseByIndex;
     private final String[] organizationKeys;
     private final Answers[] organizationAnswers;
     private final boolean hasOrganizations;
 
     private FlagTable(HashMap<String, Entry> base, HashMap<String, HashMap<String, Entry>> byOrganization,
-                      Map<String, FlagDefinition> definitions, Map<String, FlagValue> database) {
+                      Map<String, FlagDefinition> definitions, Map<String, FlagValue> database, String[] booleanFlags) {
         this.base = base;
         this.byOrganization = byOrganization;
         this.definitions = definitions;
         this.database = database;
-        Answers baseIndex = Answers.of(base);
+        Answers baseIndex = Answers.of(base, booleanFlags);
         this.baseKeys = baseIndex.keys;
         this.baseAnswers = baseIndex.answers;
+        this.baseByIndex = baseIndex.byIndex;
         this.organizationKeys = new String[slots(byOrganization.size())];
         this.organizationAnswers = new Answers[organizationKeys.length];
         byOrganization.forEach((org, table) -> {
             int i = probe(organizationKeys, org);
             organizationKeys[i] = org;
-            organizationAnswers[i] = Answers.of(table);
+            organizationAnswers[i] = Answers.of(table, booleanFlags);
         });
         this.hasOrganizations = !byOrganization.isEmpty();
     }
@@ -62,21 +68,48 @@ final class FlagTable {
     /** The request path: no allocation, no boxing. */
     boolean booleanValue(String organization, String key, boolean fallback) {
         int keyHash = spread(key.hashCode());
-        if (hasOrganizations && organization != null) {
-            String[] keys = organizationKeys;
-            int mask = keys.length - 1;
-            for (int i = spread(organization.hashCode()) & mask; ; i = (i + 1) & mask) {
-                String candidate = keys[i];
-                if (candidate == null) {
-                    break;
-                }
-                if (candidate == organization || candidate.equals(organization)) {
-                    Answers answers = organizationAnswers[i];
-                    return answer(answers.keys, answers.answers, key, keyHash, fallback);
-                }
+        Answers answers = answersOf(organization);
+        return answers == null ? answer(baseKeys, baseAnswers, key, keyHash, fallback)
+                : answer(answers.keys, answers.answers, key, keyHash, fallback);
+    }
+
+    /**
+     * The declared boolean flag at {@code index}, the handle's path: the organization probe, then
+     * one array read. A declared boolean flag is in every table and always boolean (overrides of
+     * another type are refused, database values of another type ignored), so no fallback is needed.
+     */
+    boolean booleanAt(String organization, int index) {
+        return (packedAt(organization, index) & VALUE_BITS) == TRUE;
+    }
+
+    /** {@link #booleanAt}, also telling the observer where the answer came from. */
+    boolean observedBooleanAt(String organization, int index, FlagObserver observer) {
+        int answer = packedAt(organization, index);
+        observer.resolved(SOURCES[answer >>> SOURCE_SHIFT]);
+        return (answer & VALUE_BITS) == TRUE;
+    }
+
+    private int packedAt(String organization, int index) {
+        Answers answers = answersOf(organization);
+        return answers == null ? baseByIndex[index] : answers.byIndex[index];
+    }
+
+    /** The answers of an organization with overrides; {@code null} for the environment-level ones. */
+    private Answers answersOf(String organization) {
+        if (!hasOrganizations || organization == null) {
+            return null;
+        }
+        String[] keys = organizationKeys;
+        int mask = keys.length - 1;
+        for (int i = spread(organization.hashCode()) & mask; ; i = (i + 1) & mask) {
+            String candidate = keys[i];
+            if (candidate == null) {
+                return null;
+            }
+            if (candidate == organization || candidate.equals(organization)) {
+                return organizationAnswers[i];
             }
         }
-        return answer(baseKeys, baseAnswers, key, keyHash, fallback);
     }
 
     private static boolean answer(String[] keys, byte[] answers, String key, int keyHash, boolean fallback) {
@@ -94,24 +127,9 @@ final class FlagTable {
      */
     boolean observedBooleanValue(String organization, String key, boolean fallback, FlagObserver observer) {
         int keyHash = spread(key.hashCode());
-        String[] keys = baseKeys;
-        byte[] answers = baseAnswers;
-        if (hasOrganizations && organization != null) {
-            String[] orgs = organizationKeys;
-            int mask = orgs.length - 1;
-            for (int i = spread(organization.hashCode()) & mask; ; i = (i + 1) & mask) {
-                String candidate = orgs[i];
-                if (candidate == null) {
-                    break;
-                }
-                if (candidate == organization || candidate.equals(organization)) {
-                    keys = organizationAnswers[i].keys;
-                    answers = organizationAnswers[i].answers;
-                    break;
-                }
-            }
-        }
-        int answer = packed(keys, answers, key, keyHash);
+        Answers answers = answersOf(organization);
+        int answer = answers == null ? packed(baseKeys, baseAnswers, key, keyHash)
+                : packed(answers.keys, answers.answers, key, keyHash);
         if (answer < 0) {
             observer.unknownFlag();
             return fallback;
@@ -153,26 +171,39 @@ final class FlagTable {
         return i;
     }
 
-    /** One table's boolean answers: keys and answers in parallel arrays. */
+    /**
+     * One table's boolean answers: keys and answers in parallel arrays, and the declared boolean
+     * flags' answers again by their fixed index.
+     */
     private static final class Answers {
         final String[] keys;
         final byte[] answers;
+        final byte[] byIndex;
 
-        private Answers(String[] keys, byte[] answers) {
+        private Answers(String[] keys, byte[] answers, byte[] byIndex) {
             this.keys = keys;
             this.answers = answers;
+            this.byIndex = byIndex;
         }
 
-        static Answers of(Map<String, Entry> table) {
+        static Answers of(Map<String, Entry> table, String[] booleanFlags) {
             String[] keys = new String[slots(table.size())];
             byte[] answers = new byte[keys.length];
             table.forEach((key, entry) -> {
                 int i = probe(keys, key);
                 keys[i] = key;
-                byte value = !entry.isBoolean ? NOT_BOOLEAN : entry.booleanValue ? TRUE : FALSE;
-                answers[i] = (byte) (value | entry.flag.source().ordinal() << SOURCE_SHIFT);
+                answers[i] = pack(entry);
             });
-            return new Answers(keys, answers);
+            byte[] byIndex = new byte[booleanFlags.length];
+            for (int i = 0; i < booleanFlags.length; i++) {
+                byIndex[i] = pack(table.get(booleanFlags[i]));
+            }
+            return new Answers(keys, answers, byIndex);
+        }
+
+        private static byte pack(Entry entry) {
+            byte value = !entry.isBoolean ? NOT_BOOLEAN : entry.booleanValue ? TRUE : FALSE;
+            return (byte) (value | entry.flag.source().ordinal() << SOURCE_SHIFT);
         }
     }
 
@@ -186,9 +217,10 @@ final class FlagTable {
      * @param declared          the declared flags
      * @param inferUndeclared   declare flags met only in a layer (type from the value, "off" default)
      *                          instead of refusing or ignoring them
+     * @param booleanFlags      the declared boolean flags, each at its fixed index
      */
     static FlagTable build(Map<String, FlagDefinition> declared, boolean inferUndeclared, Overrides overrides,
-                           Map<String, FlagValue> database) {
+                           Map<String, FlagValue> database, String[] booleanFlags) {
         Map<String, FlagDefinition> definitions = new TreeMap<>(declared);
         if (inferUndeclared) {
             overrides.envFlags().forEach((key, value) -> definitions.putIfAbsent(key, FlagDefinition.inferredFrom(key, value)));
@@ -223,7 +255,7 @@ final class FlagTable {
             byOrganization.put(org, table);
         });
         return new FlagTable(base, byOrganization, java.util.Collections.unmodifiableMap(definitions),
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(database)));
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(database)), booleanFlags);
     }
 
     private static void checkOverrides(String variable, String where, Map<String, FlagValue> flags,

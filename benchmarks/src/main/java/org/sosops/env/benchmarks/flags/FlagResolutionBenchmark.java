@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.variables.Variables;
+import org.sosops.env.flags.BooleanFlag;
 import org.sosops.env.flags.FlagResolver;
 import org.sosops.env.flags.store.FlagStore;
 import org.sosops.env.flags.value.FlagValue;
@@ -34,12 +35,17 @@ import org.togglz.core.user.NoOpUserProvider;
 /**
  * One boolean flag for one organization from warm caches, the call on every request's path.
  * The flag's value comes from the database layer and the organization has no override of it, so
- * a plain implementation needs all three lookups (org, env, db): that is the floor. Peers in the
- * same run: Togglz {@code FeatureManager.isActive} on an in-memory state repository, and the
+ * a plain implementation needs all three lookups (org, env, db): that is the floor. Ours is asked
+ * by name ({@code FlagResolver.isEnabled(org, key)}) and through a {@code BooleanFlag} handle, the
+ * like-for-like peer of Togglz, which is asked with an enum constant: Togglz
+ * {@code FeatureManager.isActive} on an in-memory state repository. Also in the same run: the
  * OpenFeature SDK client with its {@code InMemoryProvider} and with our provider.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar 'flags.FlagResolutionBenchmark' -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc
+ * java -jar benchmarks/target/benchmarks.jar \
+ *     'flags.FlagResolutionBenchmark.(floorThreeHashLookups|sosopsResolver|sosopsBooleanFlagHandle|togglzIsActive)$' \
+ *     -f 1 -wi 5 -i 5 -w 1s -r 1s
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -61,6 +67,7 @@ public class FlagResolutionBenchmark {
     private Map<String, Boolean> floorDb;
 
     private FlagResolver resolver;
+    private BooleanFlag newInbox;
     private FeatureManager togglz;
     private Client openFeatureInMemory;
     private Client openFeatureSosOps;
@@ -89,6 +96,7 @@ public class FlagResolutionBenchmark {
                 .listenForChanges(false)
                 .backgroundRefresh(false)
                 .build();
+        newInbox = resolver.booleanFlag(FLAG);
 
         InMemoryStateRepository states = new InMemoryStateRepository();
         states.setFeatureState(new FeatureState(Features.NEW_INBOX, true));
@@ -107,8 +115,9 @@ public class FlagResolutionBenchmark {
         openFeatureSosOps = api.getClient("bench-sosops");
         context = new ImmutableContext(ORG);
 
-        check(floorThreeHashLookups() && sosopsResolver() && sosopsResolverOrgOverride() && togglzIsActive()
-                && openFeatureInMemoryProvider() && openFeatureSosOpsProvider());
+        check(floorThreeHashLookups() && sosopsResolver() && sosopsResolverOrgOverride() && sosopsBooleanFlagHandle()
+                && sosopsBooleanFlagHandleOrgOverride() && togglzIsActive() && openFeatureInMemoryProvider()
+                && openFeatureSosOpsProvider());
     }
 
     private static void check(boolean allOn) {
@@ -144,6 +153,16 @@ public class FlagResolutionBenchmark {
     @Benchmark
     public boolean sosopsResolverOrgOverride() {
         return resolver.isEnabled(orgWithOverride, flag);
+    }
+
+    @Benchmark
+    public boolean sosopsBooleanFlagHandle() {
+        return newInbox.isEnabled(org);
+    }
+
+    @Benchmark
+    public boolean sosopsBooleanFlagHandleOrgOverride() {
+        return newInbox.isEnabled(orgWithOverride);
     }
 
     @Benchmark

@@ -49,13 +49,32 @@ class PerfBudgetCommandTest {
                         + "TwilioVerificationBenchmark.bareHmacSha1PreparedKey > max 1.30")
                 .contains("OVER  org.sosops.env.benchmarks.webhooks.TwilioVerificationBenchmark.sosopsVerify: 0.282 x "
                         + "TwilioVerificationBenchmark.twilioJavaRequestValidator > max 0.200")
-                .endsWith("1 of 9 benchmarks over budget: org.sosops.env.benchmarks.webhooks.TwilioVerificationBenchmark.sosopsVerify\n");
+                .endsWith("1 of 10 benchmarks over budget: org.sosops.env.benchmarks.webhooks.TwilioVerificationBenchmark.sosopsVerify\n");
 
         JsonNode json = new ObjectMapper().readTree(CliRun.run("perf-budget", "--results", TWILIO_OVER.toString(),
                 "--budget", SHIPPED_BUDGET.toString(), "--format", "json").out());
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("over")).extracting(JsonNode::asText)
                 .containsExactly("org.sosops.env.benchmarks.webhooks.TwilioVerificationBenchmark.sosopsVerify");
+    }
+
+    @Test
+    void theShippedBudgetHoldsTheBooleanFlagHandleToTheTogglzRatioAndTheStringApiToTheFloor() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(CliRun.run("perf-budget", "--results", WITHIN.toString(),
+                "--budget", SHIPPED_BUDGET.toString(), "--format", "json").out());
+        java.util.function.Function<String, List<String>> metricsOf = method -> {
+            List<String> metrics = new java.util.ArrayList<>();
+            json.get("checks").forEach(check -> {
+                if (check.get("benchmark").asText().endsWith("FlagResolutionBenchmark." + method)) {
+                    metrics.add(check.get("metric").asText());
+                }
+            });
+            return metrics;
+        };
+        assertThat(metricsOf.apply("sosopsBooleanFlagHandle"))
+                .containsExactly("B/op", "x FlagResolutionBenchmark.togglzIsActive");
+        assertThat(metricsOf.apply("sosopsResolver")).containsExactly("B/op",
+                "x FlagResolutionBenchmark.floorThreeHashLookups", "x FlagResolutionBenchmark.openFeatureInMemoryProvider");
     }
 
     @Test
