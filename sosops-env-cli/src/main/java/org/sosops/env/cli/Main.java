@@ -6,10 +6,25 @@ import org.sosops.env.cli.support.CommandLines;
 
 /** Entry point of {@code sosops-env}. */
 public final class Main {
+    /** picocli's documented switch for leaving built-in type converters out: a regex over class names. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * The converters of types no option here declares (every java.sql type and every java.time type
+     * but LocalDate). picocli registers each built-in converter of a command line by loading its
+     * class by name, which also initializes it: MonthDay and Period alone build a date formatter and
+     * compile a regex, about a twentieth of a cold {@code check}.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.sql\\..*|java\\.time\\.(Duration|Instant|LocalDateTime|LocalTime"
+            + "|MonthDay|OffsetDateTime|OffsetTime|Period|Year|YearMonth|ZonedDateTime|ZoneId|ZoneOffset)";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(out, err, args);

@@ -2,15 +2,19 @@ package org.sosops.env.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 
 /** Subcommands registered by name, and only the named one built for a run. */
 class SosOpsEnvCommandTest {
     @Test
     void everyRegisteredNameIsTheNameItsCommandDeclares() {
-        SosOpsEnvCommand.SUBCOMMANDS.forEach((name, command) ->
-                assertThat(new CommandLine(command.get()).getCommandName()).as(name).isEqualTo(name));
+        SosOpsEnvCommand.SUBCOMMANDS.forEach((name, type) ->
+                assertThat(new CommandLine(SosOpsEnvCommand.command(type)).getCommandName()).as(name).isEqualTo(name));
     }
 
     @Test
@@ -63,5 +67,36 @@ class SosOpsEnvCommandTest {
         CommandLine.ParseResult full = SosOpsEnvCommand.commandLine().parseArgs(args);
         assertThat(lazy.subcommand().matchedOptions()).hasSameSizeAs(full.subcommand().matchedOptions());
         assertThat(lazy.subcommand().originalArgs()).isEqualTo(full.subcommand().originalArgs());
+    }
+
+    @Test
+    void noOptionOfAnyCommandHasATypeWhoseConverterTheLauncherLeavesOut() {
+        Pattern excluded = Pattern.compile(Main.UNUSED_CONVERTERS);
+        List<String> types = new ArrayList<>();
+        collectArgumentTypes(SosOpsEnvCommand.commandLine(), types);
+        assertThat(types).contains("java.nio.file.Path", "java.time.LocalDate")
+                .noneMatch(type -> excluded.matcher(type).matches());
+        assertThat(excluded.matcher("java.time.MonthDay").matches()).isTrue();
+        assertThat(excluded.matcher("java.sql.Timestamp").matches()).isTrue();
+    }
+
+    @Test
+    void aDateOptionStillConvertsWhenTheUnusedConvertersAreLeftOut() throws Exception {
+        CliRun run = CliRun.runInNewJvm(java.util.Map.of(), "check", "--env-file",
+                CliRun.sample("staging.env").toString(), "--as-of", "2026-01-31");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        assertThat(CliRun.runInNewJvm(java.util.Map.of(), "check", "--as-of", "31/01/2026").err())
+                .contains("--as-of");
+    }
+
+    private static void collectArgumentTypes(CommandLine line, List<String> types) {
+        for (ArgSpec arg : line.getCommandSpec().args()) {
+            types.add(arg.type().getName());
+            for (Class<?> auxiliary : arg.auxiliaryTypes()) {
+                types.add(auxiliary.getName());
+            }
+        }
+        line.getSubcommands().values().forEach(sub -> collectArgumentTypes(sub, types));
     }
 }
