@@ -70,14 +70,16 @@ class SosOpsEnvCommandTest {
     }
 
     @Test
-    void noOptionOfAnyCommandHasATypeWhoseConverterTheLauncherLeavesOut() {
+    void everyOptionWhoseBuiltInConverterTheLauncherLeavesOutBringsItsOwn() {
         Pattern excluded = Pattern.compile(Main.UNUSED_CONVERTERS);
+        List<String> withoutConverter = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        collectArgumentTypes(SosOpsEnvCommand.commandLine(), types);
-        assertThat(types).contains("java.nio.file.Path", "java.time.LocalDate")
-                .noneMatch(type -> excluded.matcher(type).matches());
+        collectArgumentTypes(SosOpsEnvCommand.commandLine(), withoutConverter, types, excluded);
+        assertThat(types).contains("java.nio.file.Path", "java.time.LocalDate");
+        assertThat(withoutConverter).isEmpty();
         assertThat(excluded.matcher("java.time.MonthDay").matches()).isTrue();
         assertThat(excluded.matcher("java.sql.Timestamp").matches()).isTrue();
+        assertThat(excluded.matcher("java.nio.file.Path").matches()).isFalse();
     }
 
     @Test
@@ -90,13 +92,18 @@ class SosOpsEnvCommandTest {
                 .contains("--as-of");
     }
 
-    private static void collectArgumentTypes(CommandLine line, List<String> types) {
+    private static void collectArgumentTypes(CommandLine line, List<String> withoutConverter, List<String> types,
+                                             Pattern excluded) {
         for (ArgSpec arg : line.getCommandSpec().args()) {
-            types.add(arg.type().getName());
-            for (Class<?> auxiliary : arg.auxiliaryTypes()) {
-                types.add(auxiliary.getName());
+            List<Class<?>> argTypes = new ArrayList<>(List.of(arg.auxiliaryTypes()));
+            argTypes.add(arg.type());
+            for (Class<?> type : argTypes) {
+                types.add(type.getName());
+                if (excluded.matcher(type.getName()).matches() && arg.converters().length == 0) {
+                    withoutConverter.add(line.getCommandSpec().qualifiedName() + " " + arg + ": " + type.getName());
+                }
             }
         }
-        line.getSubcommands().values().forEach(sub -> collectArgumentTypes(sub, types));
+        line.getSubcommands().values().forEach(sub -> collectArgumentTypes(sub, withoutConverter, types, excluded));
     }
 }
