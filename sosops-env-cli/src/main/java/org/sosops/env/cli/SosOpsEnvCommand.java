@@ -2,7 +2,6 @@ package org.sosops.env.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.sosops.env.cli.check.CheckCommand;
 import org.sosops.env.cli.flags.EntitlementsCommand;
 import org.sosops.env.cli.flags.FlagsCommand;
@@ -34,10 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class SosOpsEnvCommand {
     /**
-     * Every subcommand by its name, in the order help lists them: a new model built in code, or
-     * the annotated class for picocli to read.
+     * Every subcommand's class by its name, in the order help lists them. Classes rather than
+     * factories: linking a lambda costs start-up time even from the class-data archive, and only
+     * one of these is used per run.
      */
-    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
     private SosOpsEnvCommand() {
     }
@@ -45,7 +45,7 @@ public final class SosOpsEnvCommand {
     /** The command line with every subcommand registered. */
     public static CommandLine commandLine() {
         CommandLine line = root();
-        SUBCOMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+        SUBCOMMANDS.forEach((name, type) -> line.addSubcommand(name, command(type)));
         return line;
     }
 
@@ -60,12 +60,12 @@ public final class SosOpsEnvCommand {
             if (arg.startsWith("-")) {
                 continue;
             }
-            Supplier<Object> named = SUBCOMMANDS.get(arg);
+            Class<?> named = SUBCOMMANDS.get(arg);
             if (named == null) {
                 break;
             }
             CommandLine line = root();
-            line.addSubcommand(arg, named.get());
+            line.addSubcommand(arg, command(named));
             return line;
         }
         return commandLine();
@@ -80,19 +80,27 @@ public final class SosOpsEnvCommand {
         return new CommandLine(StandardHelpOptions.addTo(spec));
     }
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("check", CheckCommand::spec);
-        all.put("secrets", () -> SecretsCommand.class);
-        all.put("flags", () -> FlagsCommand.class);
-        all.put("entitlements", () -> EntitlementsCommand.class);
-        all.put("webhooks", () -> WebhooksCommand.class);
-        all.put("migrations", () -> MigrationsCommand.class);
-        all.put("smoke", () -> SmokeCommand.class);
-        all.put("launch-gate", () -> LaunchGateCommand.class);
-        all.put("restore", () -> RestoreCommand.class);
-        all.put("backups", () -> BackupsCommand.class);
-        all.put("perf-budget", () -> PerfBudgetCommand.class);
+    /**
+     * What picocli is given for a subcommand: {@code check}'s model built in code, or the annotated
+     * class for picocli to read.
+     */
+    static Object command(Class<?> type) {
+        return type == CheckCommand.class ? CheckCommand.spec() : type;
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("check", CheckCommand.class);
+        all.put("secrets", SecretsCommand.class);
+        all.put("flags", FlagsCommand.class);
+        all.put("entitlements", EntitlementsCommand.class);
+        all.put("webhooks", WebhooksCommand.class);
+        all.put("migrations", MigrationsCommand.class);
+        all.put("smoke", SmokeCommand.class);
+        all.put("launch-gate", LaunchGateCommand.class);
+        all.put("restore", RestoreCommand.class);
+        all.put("backups", BackupsCommand.class);
+        all.put("perf-budget", PerfBudgetCommand.class);
         return all;
     }
 }

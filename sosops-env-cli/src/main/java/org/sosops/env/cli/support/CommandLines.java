@@ -17,11 +17,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * exit 2 with one line on stderr, never a stack trace (unless {@code SOSOPS_DEBUG=1}).
  */
 public final class CommandLines {
-    /** An option name as typed: {@code -x} or {@code --some-name}, nothing after '='. */
-    private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]*");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s'\"]*@");
-
     private CommandLines() {
+    }
+
+    /**
+     * Compiled on the first usage error, not on every run: compiling a regex in a cold JVM costs
+     * more than a successful {@code check} spends on its arguments.
+     */
+    private static final class Patterns {
+        /** An option name as typed: {@code -x} or {@code --some-name}, nothing after '='. */
+        static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]*");
+        static final Pattern URL_CREDENTIALS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s'\"]*@");
     }
 
     public static CommandLine create(Object root, PrintWriter out, PrintWriter err) {
@@ -82,7 +88,7 @@ public final class CommandLines {
             List<String> args = ex.getCommandLine().getParseResult() == null ? List.of()
                     : ex.getCommandLine().getParseResult().originalArgs();
             for (String arg : all) {
-                if (OPTION_NAME.matcher(arg).matches()) {
+                if (Patterns.OPTION_NAME.matcher(arg).matches()) {
                     options.add(arg);
                 } else {
                     int index = args.indexOf(arg);
@@ -106,7 +112,7 @@ public final class CommandLines {
 
     /** {@code scheme://user:secret@host} becomes {@code scheme://***@host}. */
     static String maskCredentials(String text) {
-        return URL_CREDENTIALS.matcher(text).replaceAll("$1***@");
+        return Patterns.URL_CREDENTIALS.matcher(text).replaceAll("$1***@");
     }
 
     private static String oneLine(String message) {

@@ -16,21 +16,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Secret {
-    /** The per-JVM key of {@link #hashCode()}; never leaves this class. */
-    private static final byte[] HASH_KEY = randomKey();
-
     private final String value;
     /** Cached keyed hash; 0 until computed (a computed hash is never 0). */
     private int hash;
 
     private Secret(String value) {
         this.value = value;
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 
     public static Secret of(String value) {
@@ -81,7 +72,7 @@ public final class Secret {
     public int hashCode() {
         int h = hash;
         if (h == 0) {
-            byte[] mac = Fingerprints.hmac(HASH_KEY, bytes());
+            byte[] mac = Fingerprints.hmac(HashKey.KEY, bytes());
             h = ((mac[0] & 0xff) << 24 | (mac[1] & 0xff) << 16 | (mac[2] & 0xff) << 8 | (mac[3] & 0xff)) | 1;
             hash = h;
         }
@@ -91,5 +82,20 @@ public final class Secret {
     @Override
     public String toString() {
         return "***";
+    }
+
+    /**
+     * The per-JVM key of {@link #hashCode()}; never leaves this class. Drawn on first use, not when
+     * the class loads: most secrets are never hashed, and seeding a {@link SecureRandom} brings up
+     * the security providers, a tenth of a cold {@code check}'s time.
+     */
+    private static final class HashKey {
+        static final byte[] KEY = randomKey();
+
+        private static byte[] randomKey() {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }
     }
 }

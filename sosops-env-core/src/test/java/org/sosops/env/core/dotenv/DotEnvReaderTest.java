@@ -106,6 +106,15 @@ class DotEnvReaderTest {
     }
 
     @Test
+    void onlyACarriageReturnBeforeANewlineEndsALine() {
+        List<VariableValue> entries = DotEnvReader.parse("w.env", "A=1\r\n\r\nB=\"x\ry\"\r\nC=3\r");
+        assertThat(entries).extracting(VariableValue::name).containsExactly("A", "B", "C");
+        assertThat(entries.get(1).value()).isEqualTo("x\ry");
+        assertThat(entries.get(1).location()).map(Object::toString).contains("w.env:3");
+        assertThat(entries.get(2).value()).isEqualTo("3");
+    }
+
+    @Test
     void recordsTheFileAndLineOfEveryValue() {
         List<VariableValue> entries = DotEnvReader.parse("staging.env", "# c\nA=1\n\nB=2");
         assertThat(entries).extracting(v -> v.location().orElseThrow())

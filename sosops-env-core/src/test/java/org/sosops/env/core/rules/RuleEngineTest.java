@@ -2,6 +2,8 @@ package org.sosops.env.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,24 @@ class RuleEngineTest {
                 .containsExactly("AppEnvRule", "ProvidersRule", "RequiredVariablesRule", "FormatRule",
                         "DatabaseSeparationRule", "TwilioSigningSecretRule", "PoolSizeRule");
         assertThat(engine.rules()).filteredOn(r -> r.getClass().getSimpleName().equals("FormatRule")).hasSize(1);
+    }
+
+    @Test
+    void aLoaderThatCannotSeeTheCoresServiceFileStillGetsTheBuiltinRules() throws Exception {
+        try (URLClassLoader blind = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+            assertThat(RuleEngine.discover(blind).rules()).extracting(r -> r.getClass().getName())
+                    .containsExactlyElementsOf(RuleEngine.builtin().rules().stream().map(r -> r.getClass().getName()).toList());
+        }
+    }
+
+    @Test
+    void theCoresLoaderFindsEachBuiltinRuleOnceAndTheContributedOnesAfterThem() {
+        List<Rule> rules = RuleEngine.discover(RuleEngine.class.getClassLoader()).rules();
+        int builtin = RuleEngine.builtin().rules().size();
+        assertThat(rules.subList(0, builtin)).extracting(r -> r.getClass().getPackageName())
+                .containsOnly("org.sosops.env.core.rules.builtin");
+        assertThat(rules.subList(builtin, rules.size())).hasAtLeastOneElementOfType(ContributedRuleForTests.class)
+                .noneMatch(r -> r.getClass().getPackageName().equals("org.sosops.env.core.rules.builtin"));
     }
 
     @Test
