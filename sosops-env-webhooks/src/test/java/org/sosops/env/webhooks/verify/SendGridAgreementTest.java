@@ -116,7 +116,7 @@ class SendGridAgreementTest {
                 BigInteger otherR = r.add(BigInteger.ONE).mod(N).max(BigInteger.ONE);
 
                 assertThat(verifier.verify(request(body, der(r, s), TIMESTAMP)).verified()).isTrue();
-                // SendGrid does not normalise S, so the mirrored signature (n - s) is as genuine as BouncyCastle says.
+                // Nothing in SendGrid's scheme asks for low S, so the mirrored signature (n - s) is genuine, as BouncyCastle says.
                 assertThat(signer.bouncyCastleVerifies(body, r, N.subtract(s))).isTrue();
                 assertThat(verifier.verify(request(body, der(r, N.subtract(s)), TIMESTAMP)).verified()).isTrue();
                 assertThat(signer.bouncyCastleVerifies(body + " ", r, s)).isFalse();
