@@ -70,13 +70,20 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(problem + " (not base64)");
         }
+        if (P256Keys.isNamedCurveEncoding(der)) {
+            try {
+                return P256Keys.decode(der);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(problem + " (not a point of the curve)");
+            }
+        }
         AsymmetricKeyParameter parsed;
         try {
             parsed = PublicKeyFactory.createKey(der);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(problem + " (not a DER public key)");
         }
-        if (!(parsed instanceof ECPublicKeyParameters ec) || ec.getParameters().getCurve().getFieldSize() != 256) {
+        if (!(parsed instanceof ECPublicKeyParameters ec) || !P256Keys.isP256(ec)) {
             throw new IllegalArgumentException(problem + " (another key type or curve)");
         }
         return ec;
