@@ -1,20 +1,26 @@
 package org.sosops.env.webhooks.verify;
 
 import java.util.Arrays;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.WNafUtil;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Curve;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * The one encoding SendGrid uses for its verification key, read without BouncyCastle's general
  * key factory: a P-256 SubjectPublicKeyInfo naming its curve, with an uncompressed point.
  *
- * <p>The general factory sets up a converter for every key type it knows and parses the whole
- * ASN.1 structure; for this fixed 91-byte layout that was a tenth of a cold {@code sosops-env
- * check}, which builds the verifier to validate {@code EMAIL_WEBHOOK_SIGNING_SECRET}. The result is
- * the same parameters the factory returns, and any other encoding still goes through it.
+ * <p>{@code sosops-env check} builds the verifier to validate {@code EMAIL_WEBHOOK_SIGNING_SECRET},
+ * so this is on the path of every cold check. The general factory sets up a converter for every key
+ * type it knows, and looking the curve up by name sets up BouncyCastle's table of every named curve
+ * and its object identifiers: together a sixth of a cold check. Here the fixed 91-byte layout is
+ * compared, and the curve's parameters are the ones SEC 2 publishes, set up as the named-curve table
+ * sets them up (tests compare both with the general path). Any other encoding still goes through
+ * the factory.
  */
 final class P256Keys {
     /** SEQUENCE { SEQUENCE { id-ecPublicKey, prime256v1 }, BIT STRING (66 bytes, no unused bits) }. */
@@ -33,23 +39,35 @@ final class P256Keys {
                 && der[PREFIX.length] == 0x04;
     }
 
-    /** Whether a key parsed some other way (compressed point, explicit parameters) is on P-256. */
-    static boolean isP256(ECPublicKeyParameters key) {
-        return key.getParameters().getCurve().equals(p256().getCurve());
-    }
-
     /**
      * @throws IllegalArgumentException when the point is not on the curve (or is the identity)
      */
     static ECPublicKeyParameters decode(byte[] der) {
-        X9ECParameters curve = p256();
         byte[] point = Arrays.copyOfRange(der, PREFIX.length, der.length);
-        // Both constructors check the point: on the curve, not the identity, of the right order.
-        return new ECPublicKeyParameters(curve.getCurve().decodePoint(point),
-                new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, curve));
+        // Both steps check the point: on the curve, not the identity, of the right order.
+        return new ECPublicKeyParameters(P256.CURVE.decodePoint(point), P256.PARAMETERS);
     }
 
-    private static X9ECParameters p256() {
-        return CustomNamedCurves.getByOID(SECObjectIdentifiers.secp256r1);
+    /** Whether a key parsed some other way (compressed point, explicit parameters) is on P-256. */
+    static boolean isP256(ECPublicKeyParameters key) {
+        return key.getParameters().getCurve().equals(P256.CURVE);
+    }
+
+    /** secp256r1 (SEC 2, §2.4.2), made on first use. */
+    private static final class P256 {
+        static final ASN1ObjectIdentifier OID = new ASN1ObjectIdentifier("1.2.840.10045.3.1.7");
+        static final ECCurve CURVE = new SecP256R1Curve();
+        static final ECNamedDomainParameters PARAMETERS = new ECNamedDomainParameters(OID, CURVE, generator(),
+                CURVE.getOrder(), CURVE.getCofactor(), Hex.decode("c49d360886e704936a6678e1139d26b7819f7e90"));
+
+        private static ECPoint generator() {
+            ECPoint g = CURVE.decodePoint(Hex.decode("04"
+                    + "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296"
+                    + "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5"));
+            // As the named-curve table does: G is used for every verification, so its multiples are
+            // precomputed from the first one rather than after a few.
+            WNafUtil.configureBasepoint(g);
+            return g;
+        }
     }
 }

@@ -64,6 +64,7 @@ class P256KeysTest {
         ECPublicKeyParameters direct = P256Keys.decode(der);
         assertThat(direct.getQ()).isEqualTo(general.getQ());
         assertThat(direct.getParameters()).isEqualTo(general.getParameters());
+        assertThat(direct.getParameters().getSeed()).isEqualTo(general.getParameters().getSeed());
         assertThat(((ECNamedDomainParameters) direct.getParameters()).getName())
                 .isEqualTo(((ECNamedDomainParameters) general.getParameters()).getName());
     }
