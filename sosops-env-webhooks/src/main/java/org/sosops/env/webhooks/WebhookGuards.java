@@ -151,7 +151,9 @@ public final class WebhookGuards {
             builder.failureStore(failures).closeOnClose(failures);
         } catch (FailureStoreException e) {
             database.close();
-            throw new WebhookConfigurationException("the webhook failure store is unreachable: " + e.getMessage(), e);
+            // Only an outage may cure itself; a database that answers but refuses the login or the table will not.
+            throw new WebhookConfigurationException((e.unreachable() ? "the webhook failure store is unreachable: "
+                    : "the webhook failure store is unusable (its database answers): ") + e.getMessage(), e);
         }
         Optional<String> rate = policy.value(RateLimitSpec.VARIABLE);
         if (policy.rateLimitingEnabled() || rate.isPresent()) {
