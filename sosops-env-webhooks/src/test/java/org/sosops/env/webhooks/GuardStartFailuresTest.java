@@ -23,8 +23,9 @@ import org.sosops.env.core.rules.RuleEngine;
 import org.sosops.env.core.testsupport.CuttableProxy;
 import org.sosops.env.core.testsupport.ScratchDatabase;
 import org.sosops.env.webhooks.failures.JdbcFailureStore;
+import org.sosops.env.webhooks.replay.JdbcSeenIdStore;
 
-/** A guard that cannot start says why: an outage, or a database that answers but refuses. */
+/** A guard that cannot start leaves nothing running, and says why it cannot start. */
 class GuardStartFailuresTest {
     private static final String FLUSH_THREAD = "sosops-webhook-spool-flush";
 
@@ -39,6 +40,32 @@ class GuardStartFailuresTest {
         v.put("APP_URL", "https://ops.example.org");
         v.put("SOSOPS_WEBHOOK_DATA_DIR", dir.toString());
         return v;
+    }
+
+    @Test
+    void aMalformedRateLimitLeavesNoSpoolFlushThreadBehind(@TempDir Path dir) throws Exception {
+        Map<String, String> v = local(dir);
+        v.put("SOSOPS_WEBHOOK_RATE_LIMIT", "lots");
+        Set<Thread> before = flushThreads();
+        assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).isInstanceOf(WebhookConfigurationException.class)
+                .hasMessageStartingWith("SOSOPS_WEBHOOK_RATE_LIMIT");
+        assertThat(newFlushThreadsAfterSettling(before)).as("spool flush threads left by the refused guard").isEmpty();
+    }
+
+    @Test
+    void aFailureAfterTheStoresOpenedStopsTheFlushThreadAndClosesThePool(@TempDir Path dir) throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("latefail")) {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                // A type under the seen-id table's name: its CREATE TABLE fails after the failure store is open.
+                s.execute("CREATE DOMAIN " + JdbcSeenIdStore.TABLE + " AS integer");
+            }
+            Map<String, String> v = local(dir);
+            v.put("DATABASE_URL", db.databaseUrl());
+            Set<Thread> before = flushThreads();
+            assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).hasMessageContaining(JdbcSeenIdStore.TABLE);
+            assertThat(newFlushThreadsAfterSettling(before)).as("spool flush threads left by the refused guard").isEmpty();
+            assertThat(poolSessionsAfterSettling(db, "sosops-env-webhooks")).as("connections of its pool left open").isZero();
+        }
     }
 
     @Test
