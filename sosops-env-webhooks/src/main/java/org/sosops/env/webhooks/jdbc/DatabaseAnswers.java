@@ -39,6 +39,21 @@ public final class DatabaseAnswers {
     }
 
     /**
+     * Why a table could not be created or opened, in one line: {@code the database is unreachable
+     * (...)}, {@code refused the connection: ...}, or what the database answered.
+     */
+    public static String whyNotOpened(SQLException e) {
+        Optional<String> refused = refusedLogin(e);
+        if (refused.isPresent()) {
+            return "refused the connection: " + refused.get();
+        }
+        if (ConnectionFailures.isConnectionFailure(e)) {
+            return "the database is unreachable (" + ConnectionFailures.describe(e) + ")";
+        }
+        return oneLine(e);
+    }
+
+    /**
      * {@code column "headers" does not exist (SQLState 42703)}. The server's own words only for
      * class {@code 42} (schema, privilege), which names objects, never values; a refused login in
      * fixed words (a driver may quote what it was given); otherwise the exception types and
