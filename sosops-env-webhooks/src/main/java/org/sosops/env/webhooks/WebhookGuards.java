@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,7 +108,9 @@ public final class WebhookGuards {
 
     /**
      * @throws WebhookConfigurationException when the policy is strict and a signing secret is
-     *                                       missing, or a setting is malformed (the variable is named)
+     *                                       missing, a setting is malformed (the variable is named),
+     *                                       or the failure table is unreachable or unusable (the
+     *                                       message says which); whatever the start opened is closed first
      */
     public static WebhookGuard fromPolicy(EnvironmentPolicy policy) {
         return fromPolicy(policy, Clock.systemUTC());
@@ -135,6 +139,7 @@ public final class WebhookGuards {
     }
 
     private static WebhookGuard build(EnvironmentPolicy policy, Clock clock, DataSource hostDataSource) {
+        // Every setting is read before anything is opened, so a malformed one leaves nothing to close.
         WebhookGuard.Builder builder = WebhookGuard.builder().policy(policy).clock(clock)
                 .storeFailurePolicy(StoreFailurePolicy.from(policy))
                 .trustedProxies(cidrs(policy, TRUSTED_PROXIES));
@@ -142,39 +147,77 @@ public final class WebhookGuards {
         configureEmail(policy, builder, clock);
         builder.requireSecretsWhenStrict();
         builder.refusedBodyCap(refusedBodyCap(policy));
+        Optional<RateLimitSpec> rateLimit = rateLimit(policy);
+        Optional<URI> alertUrl = policy.alertsOnWebhookFailures()
+                ? policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(WebhookGuards::alertUrl) : Optional.empty();
         Path dataDir = Path.of(policy.value("SOSOPS_WEBHOOK_DATA_DIR").orElse(".sosops-env"));
         Database database = hostDataSource != null ? hostDatabase(hostDataSource) : ownDatabase(policy, dataDir);
-        builder.closeOnClose(database);
+        // Opened in order; closed in reverse, by the guard or right here when the start fails part-way.
+        Deque<AutoCloseable> opened = new ArrayDeque<>();
+        opened.push(database);
         try {
-            SpoolingFailureStore failures = new SpoolingFailureStore(JdbcFailureStore.open(database),
-                    dataDir.resolve("webhook-failures.spool.jsonl")).flushEvery(SPOOL_FLUSH_PERIOD);
-            builder.failureStore(failures).closeOnClose(failures);
-        } catch (FailureStoreException e) {
-            database.close();
-            throw new WebhookConfigurationException("the webhook failure store is unreachable: " + e.getMessage(), e);
-        }
-        Optional<String> rate = policy.value(RateLimitSpec.VARIABLE);
-        if (policy.rateLimitingEnabled() || rate.isPresent()) {
-            RateLimitSpec spec;
-            try {
-                spec = rate.map(RateLimitSpec::parse).orElse(RateLimitSpec.DEFAULT);
-            } catch (IllegalArgumentException e) {
-                database.close();
-                throw new WebhookConfigurationException(e.getMessage());
+            SpoolingFailureStore failures = failureStore(database, dataDir);
+            opened.push(failures);
+            builder.failureStore(failures);
+            if (rateLimit.isPresent()) {
+                builder.rateLimiter(database.dialect() == Database.Dialect.POSTGRESQL
+                        ? PostgresSourceRateLimiter.create(database, rateLimit.get(), clock)
+                        : SourceRateLimiter.inMemory(rateLimit.get(), clock));
             }
-            builder.rateLimiter(database.dialect() == Database.Dialect.POSTGRESQL
-                    ? PostgresSourceRateLimiter.create(database, spec, clock)
-                    : SourceRateLimiter.inMemory(spec, clock));
+            builder.seenIds(database.dialect() == Database.Dialect.POSTGRESQL
+                    ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
+                    : SeenIdStore.inMemory(Duration.ofHours(24)));
+            if (policy.alertsOnWebhookFailures()) {
+                AlertSink sink = alertUrl.<AlertSink>map(HttpAlertSink::new).orElseGet(AlertSink::slf4j);
+                builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));
+            }
+            opened.forEach(builder::closeOnClose);
+            return builder.build();
+        } catch (RuntimeException | Error e) {
+            closeAll(opened, e);
+            throw e;
         }
-        builder.seenIds(database.dialect() == Database.Dialect.POSTGRESQL
-                ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
-                : SeenIdStore.inMemory(Duration.ofHours(24)));
-        if (policy.alertsOnWebhookFailures()) {
-            AlertSink sink = policy.value("SOSOPS_WEBHOOK_ALERT_URL").map(WebhookGuards::alertUrl)
-                    .<AlertSink>map(HttpAlertSink::new).orElseGet(AlertSink::slf4j);
-            builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));
+    }
+
+    /** The rate limit when the policy or the variable asks for one; a malformed value names the variable. */
+    private static Optional<RateLimitSpec> rateLimit(EnvironmentPolicy policy) {
+        Optional<String> rate = policy.value(RateLimitSpec.VARIABLE);
+        if (!policy.rateLimitingEnabled() && rate.isEmpty()) {
+            return Optional.empty();
         }
-        return builder.build();
+        try {
+            return Optional.of(rate.map(RateLimitSpec::parse).orElse(RateLimitSpec.DEFAULT));
+        } catch (IllegalArgumentException e) {
+            throw new WebhookConfigurationException(e.getMessage());
+        }
+    }
+
+    /**
+     * Failures in the database, spooled while it is unreachable. A database that cannot be reached
+     * at start and one that answers but refuses the login or the table are told apart: only the
+     * first may cure itself.
+     */
+    private static SpoolingFailureStore failureStore(Database database, Path dataDir) {
+        JdbcFailureStore store;
+        try {
+            store = JdbcFailureStore.open(database);
+        } catch (FailureStoreException e) {
+            throw new WebhookConfigurationException((e.unreachable() ? "the webhook failure store is unreachable: "
+                    : "the webhook failure store is unusable (its database answers): ") + e.getMessage(), e);
+        }
+        return new SpoolingFailureStore(store, dataDir.resolve("webhook-failures.spool.jsonl"))
+                .flushEvery(SPOOL_FLUSH_PERIOD);
+    }
+
+    /** Closes what a failed start opened, newest first; a failure to close rides along as suppressed. */
+    private static void closeAll(Deque<AutoCloseable> opened, Throwable failure) {
+        for (AutoCloseable resource : opened) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /**

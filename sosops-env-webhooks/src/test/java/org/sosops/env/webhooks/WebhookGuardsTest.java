@@ -167,7 +167,8 @@ class WebhookGuardsTest {
             Map<String, String> v = base("local", dir);
             v.put("DATABASE_URL", db.databaseUrl());
             assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).isInstanceOf(WebhookConfigurationException.class)
-                    .hasMessageStartingWith("the webhook failure store is unreachable: ");
+                    .hasMessageStartingWith("the webhook failure store is unusable (its database answers): ")
+                    .hasMessageContaining(JdbcFailureStore.TABLE);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (poolSessions(db) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

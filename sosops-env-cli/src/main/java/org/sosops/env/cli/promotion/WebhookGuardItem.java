@@ -73,8 +73,8 @@ final class WebhookGuardItem implements ChecklistItem {
                 return new ItemResult.Failed("the webhook guard cannot be built", List.of(
                         "APP_ENV is missing or invalid: pass --target or --env, or fix APP_ENV"));
             }
-            try {
-                WebhookGuard guard = WebhookGuards.fromPolicy(policy);
+            // Closed at once: the guard's embedded pool and spool flush thread must not outlive the check.
+            try (WebhookGuard guard = WebhookGuards.fromPolicy(policy)) {
                 return new ItemResult.Passed("webhook guard builds for " + policy.environment().id() + " ("
                         + String.join(", ", guard.paths()) + ")");
             } catch (WebhookConfigurationException e) {

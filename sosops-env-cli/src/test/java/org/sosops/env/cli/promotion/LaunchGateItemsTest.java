@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sosops.env.cli.Main;
 import org.sosops.env.cli.support.ProcessEnvironment;
 import org.sosops.env.core.testsupport.ScratchDatabase;
+import org.sosops.env.promotion.launch.ItemResult;
 
 /** The launch gate's items beyond the checks of each command, the backups command and restore's defaults. */
 class LaunchGateItemsTest {
@@ -108,6 +109,29 @@ class LaunchGateItemsTest {
         assertThat(broken.out() + broken.err()).doesNotContain("a7603f92de72c1a148986559255e4bf2");
         // The check never touches the target's database nor leaves a store in the working directory.
         assertThat(Path.of(".sosops-env")).doesNotExist();
+    }
+
+    @Test
+    void theWebhookItemClosesTheGuardItBuilt() throws InterruptedException {
+        java.util.Set<Thread> before = spoolFlushThreads();
+        ItemResult result = new WebhookGuardItem(List.of(PROD_ENV), java.util.Optional.empty(), Map.of()).run();
+        assertThat(result).as(result.toString()).isInstanceOf(ItemResult.Passed.class);
+        // The guard's spool flush thread (and its embedded pool) would otherwise outlive the check.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        java.util.Set<Thread> left = spoolFlushThreads();
+        left.removeAll(before);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            left = spoolFlushThreads();
+            left.removeAll(before);
+        }
+        assertThat(left).as("spool flush threads left by the webhook check").isEmpty();
+    }
+
+    private static java.util.Set<Thread> spoolFlushThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sosops-webhook-spool-flush"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sosops.env.webhooks.jdbc.ConnectionFailures;
 import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.jdbc.DatabaseAnswers;
 
 /**
  * Failure records in PostgreSQL (shared by the fleet) or embedded H2. The schema ships in this jar
@@ -48,7 +50,8 @@ public final class JdbcFailureStore implements FailureStore {
     /**
      * Opens the store, creating its table when missing.
      *
-     * @throws FailureStoreException when the database is unreachable
+     * @throws FailureStoreException when the database is unreachable ({@link FailureStoreException#unreachable()}),
+     *                               or answers but refuses the login or the table (its message says which)
      */
     public static JdbcFailureStore open(Database database) {
         JdbcFailureStore store = new JdbcFailureStore(database);
@@ -84,8 +87,38 @@ public final class JdbcFailureStore implements FailureStore {
                 scrubFirstReleaseHeaders(c);
             }
         } catch (SQLException e) {
-            throw failure("create the failure table in", e);
+            throw schemaFailure(e);
         }
+    }
+
+    /**
+     * Start-up tells an outage from a database that answers: a refused login or a table that
+     * does not fit will not cure itself, so it is named as such (one line, no secret).
+     */
+    private FailureStoreException schemaFailure(SQLException e) {
+        Optional<String> refused = DatabaseAnswers.refusedLogin(e);
+        if (refused.isPresent()) {
+            return new FailureStoreException(database + " refused the connection: " + refused.get()
+                    + "; check the user, password and database name of its URL", e, false);
+        }
+        if (ConnectionFailures.isConnectionFailure(e)) {
+            return new FailureStoreException("cannot reach " + database + " to open the table " + TABLE
+                    + " (SQL state " + e.getSQLState() + ")", e, true);
+        }
+        return new FailureStoreException("the table " + TABLE + " in " + database + " cannot be used: "
+                + DatabaseAnswers.oneLine(e) + advice(e.getSQLState(), database.dialect()), e, false);
+    }
+
+    private static String advice(String state, Database.Dialect dialect) {
+        if ("42501".equals(state)) {
+            return "; the database user needs CREATE on the table's schema and SELECT, INSERT, UPDATE, DELETE on"
+                    + " the table (and to own it when an upgrade adds columns)";
+        }
+        if (state != null && state.startsWith("42")) {
+            return "; it must have the columns of " + (dialect == Database.Dialect.POSTGRESQL ? "schema-postgresql.sql"
+                    : "schema-h2.sql") + " in the sosops-env-webhooks jar (org/sosops/env/webhooks/failures)";
+        }
+        return "";
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.jdbc.DatabaseAnswers;
 import org.sosops.env.webhooks.jdbc.StoreException;
 
 /**
@@ -91,7 +92,8 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
     }
 
     /**
-     * @throws IllegalStateException when the table cannot be created (the database is unreachable)
+     * @throws IllegalStateException when the table cannot be created (the database is unreachable, or
+     *                               answers with an error: the one-line message says which)
      */
     public static PostgresSourceRateLimiter create(Database database, RateLimitSpec spec, Clock clock) {
         if (database.dialect() != Database.Dialect.POSTGRESQL) {
@@ -101,7 +103,8 @@ public final class PostgresSourceRateLimiter implements SourceRateLimiter {
             statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id VARCHAR(" + MAX_SOURCE_LENGTH + ") PRIMARY KEY,"
                     + " tokens DOUBLE PRECISION NOT NULL, refilled_at BIGINT NOT NULL, taken BIGINT NOT NULL)");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the rate-limit table " + TABLE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create the rate-limit table " + TABLE + " in " + database + ": "
+                    + DatabaseAnswers.whyNotOpened(e), e);
         }
         return new PostgresSourceRateLimiter(database, spec, clock);
     }

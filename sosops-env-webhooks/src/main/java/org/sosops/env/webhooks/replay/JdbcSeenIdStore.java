@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sosops.env.webhooks.jdbc.Database;
+import org.sosops.env.webhooks.jdbc.DatabaseAnswers;
 import org.sosops.env.webhooks.jdbc.StoreException;
 
 /**
@@ -58,7 +59,8 @@ public final class JdbcSeenIdStore implements SeenIdStore {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (scope VARCHAR(40) NOT NULL, id VARCHAR(300) NOT NULL,"
                     + " seen_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (scope, id))");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create " + TABLE + " in " + database + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create " + TABLE + " in " + database + ": "
+                    + DatabaseAnswers.whyNotOpened(e), e);
         }
         return new JdbcSeenIdStore(database, retention);
     }

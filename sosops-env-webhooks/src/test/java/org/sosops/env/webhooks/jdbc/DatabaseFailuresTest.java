@@ -59,6 +59,28 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void anAnswerIsOneLineQuotingTheServerOnlyForSchemaAndPrivilegeErrors() {
+        assertThat(DatabaseAnswers.oneLine(new SQLException("ERROR: column \"headers\" does not exist\n  Position: 8", "42703")))
+                .isEqualTo("column \"headers\" does not exist (SQLState 42703)");
+        assertThat(DatabaseAnswers.oneLine(new SQLException("Column \"HEADERS\" not found; SQL statement:\nSELECT headers"
+                + " FROM t [42122-224]", "42S22"))).isEqualTo("Column \"HEADERS\" not found (SQLState 42S22)");
+        assertThat(DatabaseAnswers.oneLine(new SQLException("value too long: 'Jane Doe +15551234567'", "22001")))
+                .isEqualTo("database error (SQLException (SQLState 22001))");
+        assertThat(DatabaseAnswers.oneLine(new SQLException("password=hunter2 rejected", "28P01")))
+                .isEqualTo("the password was rejected (SQLState 28P01)");
+    }
+
+    @Test
+    void aRefusedLoginIsFoundUnderThePoolTimeoutThatCopiedItsState() {
+        SQLException driver = new SQLException("FATAL: role \"x\" does not exist", "28000");
+        SQLException pool = new SQLTransientConnectionException("pool - Connection is not available", "28000", driver);
+
+        assertThat(DatabaseAnswers.refusedLogin(new RuntimeException(pool)))
+                .contains("the user is unknown or may not log in (SQLState 28000)");
+        assertThat(DatabaseAnswers.refusedLogin(new SQLTransientConnectionException("timed out", "08001"))).isEmpty();
+    }
+
+    @Test
     void theDialectIsReadFromTheProductName() {
         assertThat(Database.detectDialect(dataSource("PostgreSQL", true))).isEqualTo(Database.Dialect.POSTGRESQL);
         assertThat(Database.detectDialect(dataSource("H2", true))).isEqualTo(Database.Dialect.H2);

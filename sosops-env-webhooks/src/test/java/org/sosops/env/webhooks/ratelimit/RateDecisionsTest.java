@@ -96,7 +96,8 @@ class RateDecisionsTest {
         try (unreachable) {
             assertThatThrownBy(() -> PostgresSourceRateLimiter.create(unreachable, RateLimitSpec.DEFAULT, Clock.systemUTC()))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("cannot create the rate-limit table " + PostgresSourceRateLimiter.TABLE);
+                    .hasMessageStartingWith("cannot create the rate-limit table " + PostgresSourceRateLimiter.TABLE)
+                    .hasMessageContaining(": the database is unreachable (").hasMessageNotContaining("\n");
         }
     }
 
