@@ -2,12 +2,8 @@ package org.sosops.env.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
 
 /** Subcommands registered by name, and only the named one built for a run. */
 class SosOpsEnvCommandTest {
@@ -67,43 +63,5 @@ class SosOpsEnvCommandTest {
         CommandLine.ParseResult full = SosOpsEnvCommand.commandLine().parseArgs(args);
         assertThat(lazy.subcommand().matchedOptions()).hasSameSizeAs(full.subcommand().matchedOptions());
         assertThat(lazy.subcommand().originalArgs()).isEqualTo(full.subcommand().originalArgs());
-    }
-
-    @Test
-    void everyOptionWhoseBuiltInConverterTheLauncherLeavesOutBringsItsOwn() {
-        Pattern excluded = Pattern.compile(Main.UNUSED_CONVERTERS);
-        List<String> withoutConverter = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        collectArgumentTypes(SosOpsEnvCommand.commandLine(), withoutConverter, types, excluded);
-        assertThat(types).contains("java.nio.file.Path", "java.time.LocalDate");
-        assertThat(withoutConverter).isEmpty();
-        assertThat(excluded.matcher("java.time.MonthDay").matches()).isTrue();
-        assertThat(excluded.matcher("java.sql.Timestamp").matches()).isTrue();
-        assertThat(excluded.matcher("java.nio.file.Path").matches()).isFalse();
-    }
-
-    @Test
-    void aDateOptionStillConvertsWhenTheUnusedConvertersAreLeftOut() throws Exception {
-        CliRun run = CliRun.runInNewJvm(java.util.Map.of(), "check", "--env-file",
-                CliRun.sample("staging.env").toString(), "--as-of", "2026-01-31");
-        assertThat(run.err()).isEmpty();
-        assertThat(run.code()).isZero();
-        assertThat(CliRun.runInNewJvm(java.util.Map.of(), "check", "--as-of", "31/01/2026").err())
-                .contains("--as-of");
-    }
-
-    private static void collectArgumentTypes(CommandLine line, List<String> withoutConverter, List<String> types,
-                                             Pattern excluded) {
-        for (ArgSpec arg : line.getCommandSpec().args()) {
-            List<Class<?>> argTypes = new ArrayList<>(List.of(arg.auxiliaryTypes()));
-            argTypes.add(arg.type());
-            for (Class<?> type : argTypes) {
-                types.add(type.getName());
-                if (excluded.matcher(type.getName()).matches() && arg.converters().length == 0) {
-                    withoutConverter.add(line.getCommandSpec().qualifiedName() + " " + arg + ": " + type.getName());
-                }
-            }
-        }
-        line.getSubcommands().values().forEach(sub -> collectArgumentTypes(sub, withoutConverter, types, excluded));
     }
 }

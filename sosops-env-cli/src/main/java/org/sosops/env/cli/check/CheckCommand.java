@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sosops.env.cli.support.EnvironmentNames;
@@ -17,7 +16,6 @@ import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.core.EnvironmentPolicyLoader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code sosops-env check}: validate one environment (docs/cli.md).
@@ -49,8 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder(REGISTER).type(Path.class).paramLabel("FILE")
                 .description("The exception register (default: $SOSOPS_RISKS_DECISIONS_FILE, else "
                         + "master_build/RISKS_DECISIONS.md, else ./RISKS_DECISIONS.md, when one exists).").build());
-        // Its own converter: the launcher leaves picocli's java.time converters out (see Main).
-        spec.addOption(OptionSpec.builder(AS_OF).type(LocalDate.class).converters(CheckCommand::date).paramLabel("DATE")
+        spec.addOption(OptionSpec.builder(AS_OF).type(LocalDate.class).paramLabel("DATE")
                 .description("Judge register expiry on this day (YYYY-MM-DD) instead of today, e.g. to see what expires soon.")
                 .build());
         StandardHelpOptions.addTo(spec);
@@ -79,14 +76,6 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FindingsFormat format = value(FORMAT);
         return FindingsOutput.print(loader.validate(), new FindingsFormatOption(format), out);
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
-        }
     }
 
     /** The parsed value of option {@code name} (its default when absent, {@code null} when it has none). */
