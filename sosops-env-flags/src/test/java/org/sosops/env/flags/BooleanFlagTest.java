@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.variables.Variables;
 import org.sosops.env.flags.value.FlagValue;
-import org.sosops.env.flags.value.Source;
 
 class BooleanFlagTest {
     private static final String ENV_JSON = "FEATURE_FLAG_ENV_OVERRIDES_JSON";
@@ -34,17 +33,7 @@ class BooleanFlagTest {
                 .executor(Runnable::run)
                 .backgroundRefresh(false);
         if (observed) {
-            builder.observer(new FlagObserver() {
-                @Override
-                public void resolved(Source source) {
-                    seen.add(source.id());
-                }
-
-                @Override
-                public void unknownFlag() {
-                    seen.add("unknown");
-                }
-            });
+            builder.observer(new SourceRecorder(seen));
         }
         FlagResolver flags = builder.build();
         flags.refresh();

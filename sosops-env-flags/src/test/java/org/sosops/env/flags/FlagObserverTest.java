@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.variables.Variables;
 import org.sosops.env.flags.value.FlagValue;
-import org.sosops.env.flags.value.Source;
 
 class FlagObserverTest {
     private final List<String> seen = new ArrayList<>();
@@ -25,17 +24,7 @@ class FlagObserverTest {
                 .store(new MapFlagStore(Map.of("by_db", FlagValue.of(true))))
                 .executor(Runnable::run).backgroundRefresh(false);
         if (observed) {
-            builder.observer(new FlagObserver() {
-                @Override
-                public void resolved(Source source) {
-                    seen.add(source.id());
-                }
-
-                @Override
-                public void unknownFlag() {
-                    seen.add("unknown");
-                }
-            });
+            builder.observer(new SourceRecorder(seen));
         }
         FlagResolver flags = builder.build();
         flags.refresh();
