@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.sosops.env.core.EnvironmentPolicy;
 import org.sosops.env.flags.FlagResolver;
 import org.sosops.env.webhooks.WebhookGuard;
+import org.sosops.env.webhooks.failures.FailureStoreException;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -14,8 +15,9 @@ import org.springframework.boot.actuate.health.Health;
  * The {@code sosopsEnv} health contributor: the policy held at start-up (environment, warnings),
  * the webhook failure store reachable, and the age of the flag data read from the database. Down
  * when the failure store cannot be read, or when the flag store has not been read for longer than
- * {@code sosops.health.max-flag-age} (the resolver then serves its last known values). Details
- * never carry a secret or a database URL.
+ * {@code sosops.health.max-flag-age} (the resolver then serves its last known values). The
+ * failure store is "unreachable" when its database cannot be reached and "unusable" when the
+ * database answers with an error. Details never carry a secret or a database URL.
  */
 public final class SosOpsHealthIndicator extends AbstractHealthIndicator {
     private final EnvironmentPolicy policy;
@@ -46,8 +48,13 @@ public final class SosOpsHealthIndicator extends AbstractHealthIndicator {
             try {
                 webhooks.get().failures().list(1);
                 builder.withDetail("webhookFailureStore", "reachable");
+            } catch (FailureStoreException e) {
+                // Unreachable may cure itself; unusable (the database answers, e.g. a broken table or a
+                // revoked privilege) needs someone to act: the operator sees which.
+                builder.withDetail("webhookFailureStore", e.unreachable() ? "unreachable" : "unusable (the database answers)");
+                up = false;
             } catch (RuntimeException e) {
-                builder.withDetail("webhookFailureStore", "unreachable (" + e.getClass().getSimpleName() + ")");
+                builder.withDetail("webhookFailureStore", "unreadable (" + e.getClass().getSimpleName() + ")");
                 up = false;
             }
         }
