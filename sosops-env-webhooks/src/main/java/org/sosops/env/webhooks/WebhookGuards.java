@@ -109,8 +109,9 @@ public final class WebhookGuards {
     /**
      * @throws WebhookConfigurationException when the policy is strict and a signing secret is
      *                                       missing, a setting is malformed (the variable is named),
-     *                                       or the failure table is unreachable or unusable (the
-     *                                       message says which); whatever the start opened is closed first
+     *                                       or a shared table (failures, seen ids, rate limits) cannot
+     *                                       be opened or created (the message says why); whatever the
+     *                                       start opened is closed first
      */
     public static WebhookGuard fromPolicy(EnvironmentPolicy policy) {
         return fromPolicy(policy, Clock.systemUTC());
@@ -159,14 +160,19 @@ public final class WebhookGuards {
             SpoolingFailureStore failures = failureStore(database, dataDir);
             opened.push(failures);
             builder.failureStore(failures);
-            if (rateLimit.isPresent()) {
-                builder.rateLimiter(database.dialect() == Database.Dialect.POSTGRESQL
-                        ? PostgresSourceRateLimiter.create(database, rateLimit.get(), clock)
-                        : SourceRateLimiter.inMemory(rateLimit.get(), clock));
+            try {
+                if (rateLimit.isPresent()) {
+                    builder.rateLimiter(database.dialect() == Database.Dialect.POSTGRESQL
+                            ? PostgresSourceRateLimiter.create(database, rateLimit.get(), clock)
+                            : SourceRateLimiter.inMemory(rateLimit.get(), clock));
+                }
+                builder.seenIds(database.dialect() == Database.Dialect.POSTGRESQL
+                        ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
+                        : SeenIdStore.inMemory(Duration.ofHours(24)));
+            } catch (IllegalStateException tableNotCreated) {
+                // The same kind of start-up failure as the failure table's, reported as one.
+                throw new WebhookConfigurationException(tableNotCreated.getMessage(), tableNotCreated);
             }
-            builder.seenIds(database.dialect() == Database.Dialect.POSTGRESQL
-                    ? JdbcSeenIdStore.create(database, Duration.ofHours(24))
-                    : SeenIdStore.inMemory(Duration.ofHours(24)));
             if (policy.alertsOnWebhookFailures()) {
                 AlertSink sink = alertUrl.<AlertSink>map(HttpAlertSink::new).orElseGet(AlertSink::slf4j);
                 builder.alertSink(AlertSink.throttled(sink, Duration.ofMinutes(5), 20, clock));

@@ -62,7 +62,8 @@ class GuardStartFailuresTest {
             Map<String, String> v = local(dir);
             v.put("DATABASE_URL", db.databaseUrl());
             Set<Thread> before = flushThreads();
-            assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).hasMessageContaining(JdbcSeenIdStore.TABLE)
+            assertThatThrownBy(() -> WebhookGuards.fromPolicy(policy(v))).isInstanceOf(WebhookConfigurationException.class)
+                    .hasMessageContaining(JdbcSeenIdStore.TABLE)
                     .hasMessageEndingWith(": type \"" + JdbcSeenIdStore.TABLE + "\" already exists (SQLState 42710)");
             assertThat(newFlushThreadsAfterSettling(before)).as("spool flush threads left by the refused guard").isEmpty();
             assertThat(poolSessionsAfterSettling(db, "sosops-env-webhooks")).as("connections of its pool left open").isZero();
