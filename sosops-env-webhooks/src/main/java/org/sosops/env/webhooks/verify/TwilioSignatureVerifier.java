@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.sosops.env.core.secret.Secret;
 import org.sosops.env.webhooks.request.FormBody;
 import org.sosops.env.webhooks.request.WebhookRequest;
@@ -30,11 +28,12 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * port removed, and, when it has no port, with the scheme's default port added. The configured URL
  * is tried first, so a mismatch alone pays for the second HMAC.
  *
- * <p>The key is prepared once and each thread reuses its own {@link Mac} (made on its first
- * verification) and buffers. The signed string is never assembled: the Mac is fed the URL, then
- * the form's sorted parameters, which the shared {@link FormBody} parser laid out in signing order
- * when it parsed the body. So a typical callback costs one HMAC and allocates nothing but the
- * HMAC's result.
+ * <p>Each thread keeps its own HMAC state for the token (made on its first verification, with
+ * the token's padded blocks already hashed: see {@link PrecomputedHmac}) and its own buffers. The
+ * signed string is never assembled: the HMAC is fed the URL, then the form's sorted parameters,
+ * which the shared {@link FormBody} parser laid out in signing order when it parsed the body. So a
+ * typical callback costs one HMAC, without the two key blocks {@link javax.crypto.Mac} would hash
+ * again, and allocates only the two copies of the prepared hash states.
  *
  * <pre>{@code
  * WebhookVerifier twilio = TwilioSignatureVerifier.withAuthToken(
@@ -49,7 +48,7 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     private static final String SIGNATURE_KEY = "x-twilio-signature";
     private static final Verification VERIFIED = Verification.verified(PROVIDER);
 
-    private final SecretKeySpec key;
+    private final Secret authToken;
     private final byte[] configuredBase;
     private final byte[] portVariantBase;
     private final ThreadLocal<ThreadSigner> signers;
@@ -75,8 +74,8 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
                 : scheme + "://" + hostOnly;
         this.configuredBase = stated.getBytes(StandardCharsets.UTF_8);
         this.portVariantBase = portVariants ? alternate.getBytes(StandardCharsets.UTF_8) : null;
-        this.key = new SecretKeySpec(authToken.bytes(), "HmacSHA1");
-        this.signers = ThreadLocal.withInitial(() -> new ThreadSigner(newMac()));
+        this.authToken = authToken;
+        this.signers = ThreadLocal.withInitial(() -> new ThreadSigner(newHmac()));
     }
 
     /**
@@ -150,17 +149,16 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     }
 
     /**
-     * A thread's {@link Mac}, made on its first verification rather than with the verifier: the
-     * first {@code Mac} of a JVM sets up the JCE providers, which is most of the cost of building a
-     * verifier, and {@code sosops-env check} builds one only to validate the configuration.
+     * A thread's HMAC state, made on its first verification rather than with the verifier: the
+     * first digest of a JVM sets up the security providers, and {@code sosops-env check} builds a
+     * verifier only to validate the configuration.
      */
-    private Mac newMac() {
+    private PrecomputedHmac newHmac() {
+        byte[] key = authToken.bytes();
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is required by every Java platform", e);
+            return PrecomputedHmac.sha1(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
         }
     }
 
@@ -183,23 +181,23 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
     }
 
     /**
-     * One thread's signing state, reused by every verification on that thread so that a
-     * verification allocates nothing but the HMAC's result: a clone of the prepared {@link Mac},
-     * the claimed signature (decoded once) and the public URL as bytes. The signed string is never
-     * assembled: the Mac is fed the URL, then the form's sorted parameters where the parser keeps
-     * them.
+     * One thread's signing state, reused by every verification on that thread: the prepared HMAC,
+     * the claimed signature (decoded once), the computed one and the public URL as bytes. The
+     * signed string is never assembled: the HMAC is fed the URL, then the form's sorted parameters
+     * where the parser keeps them.
      */
     private static final class ThreadSigner {
-        private final Mac mac;
-        private final FormBody.ByteSink toMac;
+        private final PrecomputedHmac hmac;
+        private final FormBody.ByteSink toHmac;
         private final byte[] claimedBase64 = new byte[BASE64_SHA1_LENGTH];
         private final byte[] claimed = new byte[SHA1_LENGTH];
+        private final byte[] computed = new byte[SHA1_LENGTH];
         private byte[] url = new byte[512];
         private int urlLength;
 
-        ThreadSigner(Mac mac) {
-            this.mac = mac;
-            this.toMac = mac::update;
+        ThreadSigner(PrecomputedHmac hmac) {
+            this.hmac = hmac;
+            this.toHmac = hmac::update;
         }
 
         /**
@@ -208,12 +206,13 @@ public final class TwilioSignatureVerifier implements WebhookVerifier {
          */
         boolean signatureMatches(byte[] base, WebhookRequest request, FormBody formOrNull) {
             readUrl(base, request);
-            mac.reset();   // free when clean; a verification cut short never leaks into the next
-            mac.update(url, 0, urlLength);
+            hmac.start();   // a verification cut short never leaks into the next
+            hmac.update(url, 0, urlLength);
             if (formOrNull != null) {
-                formOrNull.writeSortedDistinctTo(toMac);
+                formOrNull.writeSortedDistinctTo(toHmac);
             }
-            return MessageDigest.isEqual(mac.doFinal(), claimed);
+            hmac.finish(computed);
+            return MessageDigest.isEqual(computed, claimed);
         }
 
         /**
