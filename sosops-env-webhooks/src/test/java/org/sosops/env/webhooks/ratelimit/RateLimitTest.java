@@ -53,15 +53,23 @@ class RateLimitTest {
     }
 
     @Test
-    void dropsIdleSourcesWhenTooManyAreTracked() {
+    void aLimitedSourceStaysLimitedWhileFewerSourcesThanTheCapAreTracked() {
         MutableClock clock = MutableClock.at(1_700_000_000L);
-        LocalSourceRateLimiter limiter = new LocalSourceRateLimiter(RateLimitSpec.parse("3/1s"), clock, 100);
-        for (int i = 0; i < 100; i++) {
-            limiter.tryAcquire("10.0.0." + i);
+        LocalSourceRateLimiter limiter = new LocalSourceRateLimiter(RateLimitSpec.parse("5/1h"), clock, 1_000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.tryAcquire("203.0.113.66").allowed()).isTrue();
         }
-        clock.advance(Duration.ofSeconds(2));
-        limiter.tryAcquire("busy");
-        assertThat(limiter.tracked()).isLessThanOrEqualTo(2);
+        for (int i = 0; i < 990; i++) {
+            limiter.tryAcquire("10.0." + (i / 256) + "." + (i % 256));
+            clock.advance(Duration.ofSeconds(1));   // 990 s: not one token back (one per 720 s) ...
+            if (i % 100 == 0) {
+                // ... beyond the first, which it spends: a fresh (full) bucket would allow it twice.
+                boolean first = limiter.tryAcquire("203.0.113.66").allowed();
+                boolean second = limiter.tryAcquire("203.0.113.66").allowed();
+                assertThat(first && second).as("after %d other addresses", i).isFalse();
+            }
+        }
+        assertThat(limiter.tracked()).isEqualTo(991);
     }
 
     @Test
