@@ -217,7 +217,7 @@ class SecretsCommandTest {
         assertThat(json.get("environment").asText()).isEqualTo("staging");
         assertThat(json.get("fingerprints").get(0).get("fingerprint").asText()).matches("[0-9a-f]{12}");
         assertThat(json.get("fingerprints").get(0).get("entry").asText())
-                .startsWith("sosops-fp2:staging:").contains(":pbkdf2-sha256:50000:");
+                .startsWith("sosops-fp2:staging:").contains(":pbkdf2-sha256:60000:");
     }
 
     @Test
