@@ -1,5 +1,6 @@
 package org.sosops.env.core.catalog;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.sosops.env.core.env.AppEnv;
 import org.sosops.env.core.variables.Variables;
 
@@ -31,7 +34,20 @@ import org.sosops.env.core.variables.Variables;
  */
 public final class Catalog {
     private static final Catalog CANONICAL = new Builder().build();
-    private static final Map<ClassLoader, Catalog> DEFAULTS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * {@link #defaults()} per class loader, holding neither the loader nor its classes: a catalog
+     * with a contribution of the loader's own holds that contribution's classes (its format checks),
+     * and through them the loader, so it is held here weakly and kept alive by the contribution's
+     * class instead ({@link #HELD_BY_CONTRIBUTION}). It then lives exactly as long as the loader, and
+     * a redeployed web application's loader can be collected while the core stays loaded above it.
+     */
+    private static final Map<ClassLoader, Supplier<Catalog>> DEFAULTS = new WeakHashMap<>();
+    private static final ClassValue<AtomicReference<Catalog>> HELD_BY_CONTRIBUTION = new ClassValue<>() {
+        @Override
+        protected AtomicReference<Catalog> computeValue(Class<?> contribution) {
+            return new AtomicReference<>();
+        }
+    };
 
     private final Map<String, CatalogVariable> variables;
     private final Optional<Set<Provider>> declaredProviders;
@@ -51,9 +67,28 @@ public final class Catalog {
      * the core's) sees, every provider used. Cached per class loader.
      */
     public static Catalog defaults() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ClassLoader key = loader != null ? loader : Catalog.class.getClassLoader();
-        return DEFAULTS.computeIfAbsent(key, l -> builder().discover(l).build());
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : Catalog.class.getClassLoader();
+        synchronized (DEFAULTS) {
+            Supplier<Catalog> cached = DEFAULTS.get(loader);
+            Catalog catalog = cached == null ? null : cached.get();
+            return catalog != null ? catalog : discoverAndCache(loader);
+        }
+    }
+
+    private static Catalog discoverAndCache(ClassLoader loader) {
+        Builder builder = builder().discover(loader);
+        Catalog catalog = builder.build();
+        Optional<Class<?>> ownContribution = builder.contributions.stream()
+                .filter(type -> type.getClassLoader() == loader).findFirst();
+        if (ownContribution.isPresent()) {
+            HELD_BY_CONTRIBUTION.get(ownContribution.get()).set(catalog);
+            WeakReference<Catalog> weak = new WeakReference<>(catalog);
+            DEFAULTS.put(loader, weak::get);
+        } else {
+            DEFAULTS.put(loader, () -> catalog);
+        }
+        return catalog;
     }
 
     /**
@@ -147,6 +182,8 @@ public final class Catalog {
     /** Builds a catalog: canonical variables first, then the host's, each name once. */
     public static final class Builder {
         private final Map<String, CatalogVariable> variables = new LinkedHashMap<>();
+        /** The classes of the contributions {@link #discover} found, to tie a cached catalog to its loader. */
+        private final List<Class<?>> contributions = new ArrayList<>();
         private Set<Provider> providers;
 
         private Builder() {
@@ -202,6 +239,7 @@ public final class Catalog {
             Map<String, String> declaredBy = new LinkedHashMap<>();
             for (VariableContribution contribution : ServiceLoader.load(VariableContribution.class,
                     loader == null ? Catalog.class.getClassLoader() : loader)) {
+                contributions.add(contribution.getClass());
                 String source = contribution.getClass().getName();
                 for (CatalogVariable variable : contribution.variables()) {
                     // The same declaration seen twice (two loaders, two jars) is one declaration, not a conflict.
