@@ -53,6 +53,15 @@ final class P256Keys {
         return key.getParameters().getCurve().equals(P256.CURVE);
     }
 
+    /**
+     * The same key on these parameters, whatever parsed it: so that every verification key shares
+     * one generator, whose comb table ({@link WideComb}) is built once.
+     */
+    static ECPublicKeyParameters onP256(ECPublicKeyParameters key) {
+        return key.getParameters() == P256.PARAMETERS ? key
+                : new ECPublicKeyParameters(P256.CURVE.importPoint(key.getQ()), P256.PARAMETERS);
+    }
+
     /** secp256r1 (SEC 2, §2.4.2), made on first use. */
     private static final class P256 {
         static final ASN1ObjectIdentifier OID = new ASN1ObjectIdentifier("1.2.840.10045.3.1.7");

@@ -23,7 +23,9 @@ import org.sosops.env.webhooks.request.WebhookRequest;
  * lie within the tolerance window (default 300 s) of the injected clock.
  *
  * <p>Runs on BouncyCastle's lightweight API ({@link ECDSASigner}): about ten times faster than the
- * JDK's SunEC on JDK 17, and it registers no global JCA provider behind the host's back.
+ * JDK's SunEC on JDK 17, and it registers no global JCA provider behind the host's back. The
+ * generator and the key get 8-bit comb tables on the first verification ({@link WideComb}), a
+ * quarter fewer point doublings than BouncyCastle's own.
  *
  * <pre>{@code
  * WebhookVerifier sendgrid = SendGridSignatureVerifier.withVerificationKey(
@@ -42,9 +44,11 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
     private final BigInteger order;
     private final Clock clock;
     private final Duration tolerance;
+    /** Set once both points have their {@link WideComb} tables; preparing twice is harmless. */
+    private volatile boolean combsPrepared;
 
     private SendGridSignatureVerifier(ECPublicKeyParameters key, Clock clock, Duration tolerance) {
-        this.key = key;
+        this.key = P256Keys.onP256(key);
         this.order = key.getParameters().getN();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
@@ -165,6 +169,13 @@ public final class SendGridSignatureVerifier implements WebhookVerifier {
         digest.update(body, 0, body.length);
         byte[] hash = new byte[32];
         digest.doFinal(hash, 0); // also resets the digest for this thread's next call
+        if (!combsPrepared) {
+            // On the first verification, not when the verifier is built: sosops-env check builds
+            // one only to validate the key, and the tables cost a few milliseconds.
+            WideComb.prepare(key.getParameters().getG());
+            WideComb.prepare(key.getQ());
+            combsPrepared = true;
+        }
         ECDSASigner signer = new ECDSASigner();
         signer.init(false, key);
         return signer.verifySignature(hash, rs[0], rs[1]);

@@ -66,6 +66,15 @@ class SendGridAgreementTest {
             return SendGridSignatureVerifier.withVerificationKey(Secret.of(key), MutableClock.at(1700000000L));
         }
 
+        /** The same key with its point compressed: read by BouncyCastle's key factory, not by P256Keys. */
+        SendGridSignatureVerifier verifierFromCompressedKey() throws Exception {
+            org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(pub);
+            byte[] der = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(info.getAlgorithm(), pub.getQ().getEncoded(true))
+                    .getEncoded();
+            return SendGridSignatureVerifier.withVerificationKey(Secret.of(Base64.getEncoder().encodeToString(der)),
+                    MutableClock.at(1700000000L));
+        }
+
         BigInteger[] sign(String body) {
             ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
             signer.init(true, secret);
@@ -100,6 +109,22 @@ class SendGridAgreementTest {
 
     private static String randomBody(Random random) {
         return "[{\"event\":\"delivered\",\"sg_event_id\":\"" + Long.toHexString(random.nextLong()) + "\"}]";
+    }
+
+    @Test
+    void aKeyInAnotherEncodingIsMovedOntoTheSharedParametersAndVerifiesAlike() throws Exception {
+        Random random = new Random(65);
+        for (int k = 0; k < 6; k++) {
+            Signer signer = Signer.random(random);
+            SendGridSignatureVerifier verifier = signer.verifierFromCompressedKey();
+            for (int m = 0; m < 3; m++) {
+                String body = randomBody(random);
+                BigInteger[] rs = signer.sign(body);
+                assertThat(verifier.verify(request(body, der(rs[0], rs[1]), TIMESTAMP)).verified()).isTrue();
+                assertThat(TwilioSignatureVerifierTest.reason(verifier.verify(request(body + " ", der(rs[0], rs[1]), TIMESTAMP))))
+                        .isEqualTo(RejectReason.SIGNATURE_MISMATCH);
+            }
+        }
     }
 
     @Test
