@@ -27,7 +27,7 @@ final class LocalSourceRateLimiter implements SourceRateLimiter {
     private final BucketConfiguration configuration;
     private final TimeMeter timeMeter;
     /** Made once: a lambda written at the call would be a new object on every request. */
-    private final Function<String, Bucket> newBucket = source -> newBucket();
+    private final Function<String, Bucket> bucketForNewSource = source -> newBucket();
 
     LocalSourceRateLimiter(RateLimitSpec spec, Clock clock, int maxTracked) {
         this.configuration = spec.bucketConfiguration();
@@ -37,7 +37,7 @@ final class LocalSourceRateLimiter implements SourceRateLimiter {
 
     @Override
     public RateDecision tryAcquire(String source) {
-        Bucket bucket = buckets.get(source, newBucket);
+        Bucket bucket = buckets.get(source, bucketForNewSource);
         if (bucket.tryConsume(1)) {
             return RateDecision.ALLOWED;
         }
